@@ -82,7 +82,8 @@ public final class BloscCodec implements Codec {
       throw new LindiFormatException("blosc needs a positive item size, got " + itemSize);
     }
     int mode = shuffle != AUTOSHUFFLE ? shuffle : itemSize == 1 ? BITSHUFFLE : SHUFFLE;
-    return BloscFrameEncoder.encode(decoded, itemSize, compressor, clevel, mode, blocksize, context);
+    return BloscFrameEncoder.encode(
+        decoded, itemSize, compressor, clevel, mode, blocksize, context);
   }
 
   @Override

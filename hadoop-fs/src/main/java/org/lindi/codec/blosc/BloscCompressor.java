@@ -125,7 +125,8 @@ enum BloscCompressor {
     @Override
     int decompress(byte[] src, int s, int len, byte[] dst, int d, int expected) {
       try {
-        return Resources.get().zstdDecompressor().decompressByteArray(dst, d, expected, src, s, len);
+        return Resources.get().zstdDecompressor()
+            .decompressByteArray(dst, d, expected, src, s, len);
       } catch (RuntimeException e) {
         return -1;
       }
@@ -260,9 +261,10 @@ enum BloscCompressor {
     }
   }
 
-  /** Per-thread codec state that is costly to create (zlib and zstd contexts, buffers), made on use. */
+  /** Per-thread state that is costly to create (zlib, zstd contexts, buffers), made on use. */
   private static final class Resources {
-    private static final ThreadLocal<Resources> PER_THREAD = ThreadLocal.withInitial(Resources::new);
+    private static final ThreadLocal<Resources> PER_THREAD =
+        ThreadLocal.withInitial(Resources::new);
 
     private Inflater inflater;
     private Deflater deflater;

@@ -97,7 +97,8 @@ final class BloscFrameDecoder {
     boolean byteShuffle = h.byteShuffle() && typesize > 1;
     boolean bitShuffle = !byteShuffle && h.bitShuffle();
     // the decoded (still shuffled) block, then the byte planes bit unshuffling goes through
-    byte[] tmp = byteShuffle || bitShuffle ? ctx.temp(bitShuffle ? 2 * blocksize : blocksize) : null;
+    byte[] tmp = byteShuffle || bitShuffle
+        ? ctx.temp(bitShuffle ? 2 * blocksize : blocksize) : null;
     int leftover = h.nbytes() % blocksize;
     byte[] src = frame.array();
     int base = frame.offset();

@@ -115,7 +115,7 @@ public final class BloscHeader {
     return (flags & DONT_SPLIT) != 0;
   }
 
-  /** The compressor format, bits 5-7 of the flags (0 blosclz, 1 lz4/lz4hc, 2 snappy, 3 zlib, 4 zstd). */
+  /** Compressor format, flag bits 5-7: 0 blosclz, 1 lz4/lz4hc, 2 snappy, 3 zlib, 4 zstd. */
   public int compressorFormat() {
     return flags >>> 5;
   }

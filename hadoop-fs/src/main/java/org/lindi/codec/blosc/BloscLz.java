@@ -105,24 +105,26 @@ final class BloscLz {
       if (len > opEnd - op || ref < outOff) {
         return -1;
       }
-      if (distance >= 7 && opEnd - op >= len + 8) {
+      boolean room = opEnd - op >= len + 8;
+      if (distance >= 7 && room) {
         // source and target are 8 or more bytes apart: copy 8 bytes at a time, overshooting
         for (int k = 0; k < len; k += 8) {
           putLong(out, op + k, getLong(out, ref + k));
         }
-        op += len;
+      } else if (distance == 0 && room && len <= 64) {
+        long run = (out[ref] & 0xFFL) * 0x0101010101010101L;
+        for (int k = 0; k < len; k += 8) {
+          putLong(out, op + k, run);
+        }
       } else if (distance == 0) {
         Arrays.fill(out, op, op + len, out[ref]);
-        op += len;
       } else {
-        // copy in chunks no longer than the distance: the period grows as the match is copied
-        int end = op + len;
-        while (op < end) {
-          int chunk = Math.min(op - ref, end - op);
-          System.arraycopy(out, ref, out, op, chunk);
-          op += chunk;
+        // overlapping source and target (the match repeats a short period): byte by byte
+        for (int k = 0; k < len; k++) {
+          out[op + k] = out[ref + k];
         }
       }
+      op += len;
       ctrl = in[ip++] & 0xFF;
     }
   }
@@ -189,7 +191,7 @@ final class BloscLz {
     return (seq * 0x9E3779B1) >>> (32 - HASH_LOG);
   }
 
-  /** Length of the common run of {@code in[a...]} and {@code in[b...]}, b > a, up to {@code end}. */
+  /** Length of the common prefix of {@code in[a...]} and {@code in[b...]} (b > a) before end. */
   private static int commonLength(byte[] in, int a, int b, int end) {
     int start = b;
     while (b + 8 <= end) {

@@ -143,7 +143,7 @@ final class ByteShuffle {
    * Transposes {@code count} 8x8 byte matrices. Matrix {@code b} is read as 8 longs at
    * {@code src[s + b * srcStep + k * srcStride]} (k = 0..7) and written as 8 longs at
    * {@code dst[d + b * dstStep + m * dstStride]}, where byte {@code k} of output long {@code m} is
-   * byte {@code m} of input long {@code k}. Three rounds of swaps: bytes, 16-bit units, 32-bit units.
+   * byte {@code m} of input long {@code k}. Three rounds of swaps: bytes, 16-bit and 32-bit units.
    */
   static void transposeBlocks(byte[] src, int s, int srcStride, int srcStep, byte[] dst, int d,
       int dstStride, int dstStep, int count) {

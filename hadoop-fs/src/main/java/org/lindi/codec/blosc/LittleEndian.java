@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Little-endian 32- and 64-bit loads and stores on byte arrays (Blosc headers, word-wide loops). */
+/** Little-endian 32- and 64-bit loads and stores on byte arrays (headers, word-wide loops). */
 final class LittleEndian {
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

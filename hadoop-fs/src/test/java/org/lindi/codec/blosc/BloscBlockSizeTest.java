@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.scalableminds.bloscjava.Blosc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lindi.codec.ByteSlice;
 
 /**
  * The automatic block size ({@code compute_blocksize}) and split decision are C-Blosc 1.21's for
  * every cname and clevel, over item sizes around the split limit and buffer sizes around L1; C's
  * choice is read from the header of a frame it writes.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BloscBlockSizeTest {
   static List<Arguments> settings() {
     List<Arguments> settings = new ArrayList<>();
@@ -33,7 +37,7 @@ class BloscBlockSizeTest {
   @MethodSource("settings")
   void automaticBlockSizeIsCBloscs(Blosc.Compressor c, int clevel, int typesize, int nbytes) {
     byte[] frame = Blosc.compress(new byte[nbytes], typesize, c, clevel, Blosc.Shuffle.BYTE_SHUFFLE, 0, 1);
-    BloscHeader h = BloscHeader.read(org.lindi.codec.ByteSlice.of(frame));
+    BloscHeader h = BloscHeader.read(ByteSlice.of(frame));
     BloscCompressor compressor = BloscCompressor.ofName(c.getValue());
 
     int blocksize = BloscFrameEncoder.blocksize(compressor, clevel, typesize, nbytes, 0);

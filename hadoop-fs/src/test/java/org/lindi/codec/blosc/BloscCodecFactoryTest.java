@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalableminds.bloscjava.Blosc;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +32,7 @@ import org.lindi.zarr.DType;
  * fields and defaults, AUTOSHUFFLE, configuration errors, and encoding from a context whose
  * scratch buffer holds the input.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BloscCodecFactoryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,7 +115,7 @@ class BloscCodecFactoryTest {
 
     ByteSlice frame = new BloscCodec("lz4", 5, 1, 0).encode(new ByteSlice(scratch, 0, 3000), ctx);
 
-    assertArrayEquals(data, java.util.Arrays.copyOf(scratch, 3000));
+    assertArrayEquals(data, Arrays.copyOf(scratch, 3000));
     assertArrayEquals(data, new BloscCodec("lz4", 5, 1, 0)
         .decode(frame, new DecodeContext()).toArray());
   }
@@ -123,6 +128,6 @@ class BloscCodecFactoryTest {
 
     assertEquals(16, frame.length());
     assertEquals(0, codec.decode(frame, new DecodeContext()).length());
-    assertSame(0, com.scalableminds.bloscjava.Blosc.decompress(frame.toArray()).length);
+    assertSame(0, Blosc.decompress(frame.toArray()).length);
   }
 }

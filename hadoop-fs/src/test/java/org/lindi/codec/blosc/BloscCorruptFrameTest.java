@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lindi.codec.ByteSlice;
 import org.lindi.codec.DecodeContext;
+import org.lindi.codec.EncodeContext;
 import org.lindi.error.CodecException;
 import org.lindi.error.DecompressionLimitException;
 
@@ -50,7 +51,7 @@ class BloscCorruptFrameTest {
   private static byte[] encodeHere(String cname, int shuffle) {
     byte[] data = TestData.WALK.make(SIZE, 4, new Random(99));
     return new BloscCodec(cname, 5, shuffle, 8192)
-        .encode(ByteSlice.of(data), new org.lindi.codec.EncodeContext().itemSize(4)).toArray();
+        .encode(ByteSlice.of(data), new EncodeContext().itemSize(4)).toArray();
   }
 
   @ParameterizedTest(name = "{0}")

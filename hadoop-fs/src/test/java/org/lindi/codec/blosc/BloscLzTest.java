@@ -100,6 +100,36 @@ class BloscLzTest {
     assertEquals(-1, BloscLz.decompress(stream, 0, stream.length, out, 0, out.length));
   }
 
+  @Test
+  void randomBytesNeverReadOrWriteOutOfBounds() {
+    Random rnd = new Random(11);
+    byte[] valid = new byte[3000];
+    int n = BloscLz.compress(TestData.WALK.make(2000, 2, rnd), 0, 2000, valid, 0, 3000, TABLE);
+    byte[] out = new byte[2100];
+    for (int i = 0; i < 10_000; i++) {
+      byte[] stream;
+      if (i % 2 == 0) {
+        stream = new byte[1 + rnd.nextInt(64)];
+        rnd.nextBytes(stream);
+      } else {
+        stream = Arrays.copyOf(valid, n); // a valid stream with a few bytes flipped
+        for (int k = 0; k < 3; k++) {
+          stream[rnd.nextInt(n)] ^= (byte) (1 << rnd.nextInt(8));
+        }
+      }
+      // decode into the middle of the array: nothing outside [50, 50 + 2000) may change
+      Arrays.fill(out, (byte) 0x5A);
+      int produced = BloscLz.decompress(stream, 0, stream.length, out, 50, 2000);
+      assertTrue(produced >= -1 && produced <= 2000, "produced " + produced);
+      for (int k = 0; k < 50; k++) {
+        assertEquals(0x5A, out[k], "byte before the output region written");
+      }
+      for (int k = 2050; k < out.length; k++) {
+        assertEquals(0x5A, out[k], "byte past the output region written");
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestData.class)
   void theEncoderRoundTrips(TestData pattern) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lindi.codec.ByteSlice;
@@ -19,6 +21,7 @@ import org.lindi.codec.EncodeContext;
  * </pre>
  * decode to that array; and frames written here with snappy decode back.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BloscSnappyFramesTest {
   /** numcodecs.Blosc(cname="snappy", clevel=5, shuffle=0, blocksize=16384). */
   private static final String NO_SHUFFLE = ""

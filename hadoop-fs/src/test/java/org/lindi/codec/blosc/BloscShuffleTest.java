@@ -3,8 +3,11 @@ package org.lindi.codec.blosc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Byte and bit shuffles match their definitions (written here bit by bit) for every item size,
  * sizes that are not multiples of the item size or of 8 elements, and unshuffle inverts shuffle.
  */
-class ShuffleTest {
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BloscShuffleTest {
   static List<Arguments> shapes() {
     List<Arguments> shapes = new ArrayList<>();
     for (int typesize : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 32}) {
@@ -73,7 +77,7 @@ class ShuffleTest {
     if (n % 8 != 0) {
       return out; // c-blosc 1.21 leaves such blocks as they are
     }
-    java.util.Arrays.fill(out, 0, n * typesize, (byte) 0);
+    Arrays.fill(out, 0, n * typesize, (byte) 0);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < typesize; j++) {
         for (int k = 0; k < 8; k++) {
@@ -93,6 +97,6 @@ class ShuffleTest {
   }
 
   private static byte[] slice(byte[] a, int from, int len) {
-    return java.util.Arrays.copyOfRange(a, from, from + len);
+    return Arrays.copyOfRange(a, from, from + len);
   }
 }
