@@ -7,6 +7,7 @@ import java.util.List;
 import org.lindi.chunk.ChunkDecoder;
 import org.lindi.chunk.ChunkLocator;
 import org.lindi.chunk.DecodedChunk;
+import org.lindi.chunk.Hdf5ChunkLocator;
 import org.lindi.chunk.Hyperslab;
 import org.lindi.chunk.RfsChunkLocator;
 import org.lindi.codec.ByteSlice;
@@ -15,6 +16,9 @@ import org.lindi.error.ErrorContext;
 import org.lindi.error.LindiException;
 import org.lindi.error.LindiFormatException;
 import org.lindi.error.UnsupportedFeatureException;
+import org.lindi.hdf5.ByteSource;
+import org.lindi.hdf5.Hdf5Dataset;
+import org.lindi.hdf5.Hdf5File;
 import org.lindi.rfs.ChunkRef;
 import org.lindi.tree.CompoundType;
 import org.lindi.tree.ExternalArrayLink;
@@ -38,6 +42,8 @@ public final class LindiArray extends LindiNode {
   private final ExternalArrayLink external;
   private volatile ArrayMetadata meta;
   private volatile ChunkDecoder decoder;
+  private volatile Hdf5Dataset hdf5;
+  private volatile ChunkLocator locator;
 
   LindiArray(LindiFile file, NodeInfo info) {
     super(file, info);
@@ -114,13 +120,64 @@ public final class LindiArray extends LindiNode {
     return metadata().grid();
   }
 
-  /** Where this array's chunk refs are. */
+  /**
+   * Where this array's chunk refs are: the RFS, or for an external array the HDF5 dataset's chunk
+   * index (read on first use, a few range reads of metadata, then kept).
+   */
   public ChunkLocator chunkLocator() {
-    if (external != null) {
-      throw new UnsupportedFeatureException("arrays stored in HDF5 through _EXTERNAL_ARRAY_LINK ("
-          + external.url() + " dataset " + external.name() + ") are not supported yet", context());
+    ChunkLocator l = locator;
+    if (l == null) {
+      l = external == null ? new RfsChunkLocator(file.rfs(), path(), metadata().grid())
+          : externalLocator();
+      locator = l;
     }
-    return new RfsChunkLocator(file.rfs(), path(), metadata().grid());
+    return l;
+  }
+
+  private ChunkLocator externalLocator() {
+    try {
+      return Hdf5ChunkLocator.of(external.url(), path(), metadata(), hdf5Dataset());
+    } catch (LindiException e) {
+      throw e.addContext(context().withRange(external.url(), 0, -1));
+    }
+  }
+
+  /** The HDF5 dataset an external array links to (its metadata read on first use). */
+  public Hdf5Dataset hdf5Dataset() {
+    if (external == null) {
+      throw new IllegalStateException("/" + path() + " is not an _EXTERNAL_ARRAY_LINK array");
+    }
+    Hdf5Dataset d = hdf5;
+    if (d == null) {
+      if (!"hdf5_dataset".equals(external.linkType())) {
+        throw new UnsupportedFeatureException("_EXTERNAL_ARRAY_LINK of link_type '"
+            + external.linkType() + "'", context());
+      }
+      try {
+        ByteSource source = file.chunkSource().byteSource(external.url());
+        d = Hdf5File.open(source, external.url()).dataset(external.name());
+      } catch (LindiException e) {
+        throw e.addContext(context().withRange(external.url(), 0, -1));
+      }
+      hdf5 = d;
+    }
+    return d;
+  }
+
+  /**
+   * The metadata chunks are decoded with: the {@code .zarray}, except that an external array takes
+   * its filters from the HDF5 dataset (the chunk bytes are HDF5's).
+   */
+  public ArrayMetadata codecMetadata() {
+    if (external == null) {
+      return metadata();
+    }
+    try {
+      int mask = ((Hdf5ChunkLocator) chunkLocator()).filterMask();
+      return metadata().withCodecs(null, hdf5Dataset().filterCodecs(mask));
+    } catch (LindiException e) {
+      throw e.addContext(context().withRange(external.url(), 0, -1));
+    }
   }
 
   /** The decoder of this array's chunks (codecs created on first use). */
@@ -128,7 +185,7 @@ public final class LindiArray extends LindiNode {
     ChunkDecoder d = decoder;
     if (d == null) {
       try {
-        d = new ChunkDecoder(metadata(), file.options().codecs());
+        d = new ChunkDecoder(codecMetadata(), file.options().codecs());
       } catch (LindiException e) {
         throw e.addContext(context().withKey(zarrayKey()));
       }
@@ -139,12 +196,13 @@ public final class LindiArray extends LindiNode {
 
   /**
    * How much of the array is stored: the number of chunk refs and the sum of their byte lengths
-   * (inline refs count their bytes). Walks this array's refs only.
+   * (inline refs count their bytes). Walks this array's refs only; for an external array, its
+   * HDF5 chunk index.
    */
   public StorageStats storage() {
     if (external != null) {
-      throw new UnsupportedFeatureException("storage of _EXTERNAL_ARRAY_LINK arrays needs the HDF5 chunk index",
-          context());
+      Hdf5ChunkLocator l = (Hdf5ChunkLocator) chunkLocator();
+      return new StorageStats(l.allocatedChunks(), l.storedBytes());
     }
     long[] acc = new long[2];
     file.rfs().forEachUnder(path(), (suffix, ref) -> {

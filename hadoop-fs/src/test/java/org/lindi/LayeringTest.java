@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering is the architecture: each package of hadoop-fs may use only the packages to its
- * left (container -> RFS -> array metadata -> codecs -> chunk source -> public API), and nothing
+ * left (container -> RFS -> array metadata -> codecs -> HDF5 index -> chunk source -> public API),
+ * and nothing
  * here uses Spark.
  */
 class LayeringTest {
@@ -33,10 +34,11 @@ class LayeringTest {
       Map.entry("codec", Set.of("error", "zarr")),
       Map.entry("codec.blosc", Set.of("error", "zarr", "codec")),
       Map.entry("io", Set.of("error", "rfs", "container", "codec")),
+      Map.entry("hdf5", Set.of("error", "zarr", "codec")),
       Map.entry("tree", Set.of("error", "rfs", "zarr")),
-      Map.entry("chunk", Set.of("error", "zarr", "codec", "rfs", "container", "io")),
-      Map.entry("", Set.of("error", "zarr", "codec", "rfs", "container", "io", "tree", "chunk")),
-      Map.entry("cli", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "tree", "chunk")));
+      Map.entry("chunk", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5")),
+      Map.entry("", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
+      Map.entry("cli", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")));
 
   @Test
   void sparkIsNotOnTheClasspath() {

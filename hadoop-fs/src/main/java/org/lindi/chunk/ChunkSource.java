@@ -15,7 +15,7 @@ import org.lindi.rfs.ChunkRef;
 /**
  * The stored bytes of chunk refs: inline bytes as they are, ranges through the {@link UrlResolver}
  * (rewrite, container, safety policy) and one {@link ChunkRangeReader} (coalesced range reads).
- * Thread safe: reads are serialised, since the reader keeps one open stream per file.
+ * Thread safe: reads are serialised on the reader, since it keeps one open stream per file.
  */
 public final class ChunkSource implements Closeable {
   private final UrlResolver resolver;
@@ -32,7 +32,7 @@ public final class ChunkSource implements Closeable {
       return ByteSlice.of(ref.inlineBytes());
     }
     FileRange range = resolve(ref);
-    synchronized (this) {
+    synchronized (reader) {
       return reader.read(range);
     }
   }
@@ -46,7 +46,7 @@ public final class ChunkSource implements Closeable {
       }
     }
     List<ByteSlice> fetched;
-    synchronized (this) {
+    synchronized (reader) {
       fetched = ranges.isEmpty() ? List.of() : reader.readAll(ranges);
     }
     List<ByteSlice> out = new ArrayList<>(refs.size());
@@ -55,6 +55,14 @@ public final class ChunkSource implements Closeable {
       out.add(r.isInline() ? ByteSlice.of(r.inlineBytes()) : fetched.get(next++));
     }
     return out;
+  }
+
+  /** The file at {@code url} (resolved like a ref) as an HDF5 byte source sharing this reader. */
+  public org.lindi.hdf5.ByteSource byteSource(String url) {
+    FileRange whole = resolve(ChunkRef.range(url, 0, ChunkRef.WHOLE_FILE));
+    synchronized (reader) {
+      return new RangeByteSource(reader, whole);
+    }
   }
 
   private FileRange resolve(ChunkRef ref) {

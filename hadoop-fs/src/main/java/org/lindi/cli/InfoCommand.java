@@ -72,11 +72,10 @@ final class InfoCommand {
       sb.append(' ').append(codecs(m));
       if (array.isExternal()) {
         sb.append(" external ").append(array.externalLink().url()).append(':').append(array.externalLink().name());
-      } else {
-        StorageStats s = array.storage();
-        sb.append(", ").append(s.numChunks()).append('/').append(m.grid().numChunks())
-            .append(" chunks stored, ").append(bytes(s.storedBytes()));
       }
+      StorageStats s = array.storage();
+      sb.append(", ").append(s.numChunks()).append('/').append(m.grid().numChunks())
+          .append(" chunks stored, ").append(bytes(s.storedBytes()));
       return sb.toString();
     } catch (LindiException e) {
       return "unreadable: " + e.getMessage();

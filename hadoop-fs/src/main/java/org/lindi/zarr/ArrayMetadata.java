@@ -127,6 +127,40 @@ public final class ArrayMetadata {
     }
   }
 
+  /** This metadata as a {@code .zarray} document (parses back to an equal {@code ArrayMetadata}). */
+  public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+    com.fasterxml.jackson.databind.node.JsonNodeFactory f =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode s = o.putArray("shape");
+    for (long x : shape) {
+      s.add(x);
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode c = o.putArray("chunks");
+    for (int x : chunks) {
+      c.add(x);
+    }
+    o.put("dtype", dtype.str());
+    o.set("compressor", compressor == null ? f.nullNode() : compressor);
+    o.set("fill_value", fillValueJson);
+    if (filters.isEmpty()) {
+      o.putNull("filters");
+    } else {
+      o.putArray("filters").addAll(filters);
+    }
+    o.put("order", order.name());
+    if (dimensionSeparator != '.') {
+      o.put("dimension_separator", String.valueOf(dimensionSeparator));
+    }
+    o.put("zarr_format", 2);
+    return o;
+  }
+
+  /** The same array with another compressor and filters (e.g. the HDF5 filters of an external array). */
+  public ArrayMetadata withCodecs(JsonNode newCompressor, List<JsonNode> newFilters) {
+    return of(shape, chunks, dtype, order, fillValueJson, newCompressor, newFilters, dimensionSeparator);
+  }
+
   public long[] shape() {
     return shape.clone();
   }
