@@ -38,6 +38,7 @@ class LayeringTest {
       Map.entry("tree", Set.of("error", "rfs", "zarr")),
       Map.entry("chunk", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5")),
       Map.entry("", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
+      Map.entry("nwb", Set.of("", "error", "zarr", "tree")),
       Map.entry("cli", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
       Map.entry("write", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "tree", "chunk")));
 
