@@ -1,0 +1,93 @@
+package org.lindi.spark;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.MetadataColumn;
+import org.apache.spark.sql.connector.catalog.SupportsMetadataColumns;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.lindi.spark.read.ArraySpec;
+import org.lindi.spark.read.ChunkPlanner;
+import org.lindi.spark.read.LindiScanBuilder;
+
+/**
+ * A read of lindi files: the catalog of their nodes, or one dataset of them in the {@code rows} or
+ * {@code chunks} layout. The schema is inferred from the first file; the others are checked
+ * against it when the scan is planned.
+ */
+public final class LindiTable implements SupportsRead, SupportsMetadataColumns {
+  private final ReadOptions options;
+  private final SourceFiles files;
+  private final ArraySpec first;
+  private final StructType schema;
+
+  private LindiTable(ReadOptions options, SourceFiles files, ArraySpec first, StructType schema) {
+    this.options = options;
+    this.files = files;
+    this.first = first;
+    this.schema = schema;
+  }
+
+  /** Opens the files of {@code options} and infers the schema. */
+  public static LindiTable open(SparkSession spark, ReadOptions options) {
+    SourceFiles files = SourceFiles.expand(options, ReadConfiguration.of(spark, options));
+    if (options.isCatalog()) {
+      return new LindiTable(options, files, null, LindiSchemas.catalog());
+    }
+    ArraySpec spec = ChunkPlanner.spec(files, files.paths().get(0), options.dataset());
+    StructType schema = options.layout() == Layout.ROWS
+        ? LindiSchemas.rows(spec.element(), spec.logicalRank())
+        : LindiSchemas.chunks(spec.element());
+    return new LindiTable(options, files, spec, schema);
+  }
+
+  public ReadOptions options() {
+    return options;
+  }
+
+  public SourceFiles files() {
+    return files;
+  }
+
+  /** The dataset's facts in the first file; null for the catalog. */
+  public ArraySpec firstSpec() {
+    return first;
+  }
+
+  @Override
+  public String name() {
+    String what = options.isCatalog() ? "catalog" : "/" + options.dataset() + " (" + options.layout().optionValue() + ")";
+    return "lindi " + what + " of " + (files.paths().size() == 1 ? files.paths().get(0)
+        : files.paths().size() + " files");
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return EnumSet.of(TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
+    return new LindiScanBuilder(this);
+  }
+
+  @Override
+  public MetadataColumn[] metadataColumns() {
+    return new MetadataColumn[] {FileMetadataColumn.INSTANCE};
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,57 @@
+package org.lindi.spark.read;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.util.SerializableConfiguration;
+import org.lindi.spark.Layout;
+
+/**
+ * Creates the executor-side readers of a scan: catalog rows, or an array's {@code rows} /
+ * {@code chunks} layout, columnar for numeric elements. The Hadoop configuration comes from one
+ * broadcast per scan.
+ */
+final class LindiReaderFactory implements PartitionReaderFactory {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<SerializableConfiguration> conf;
+  private final StructType readSchema;
+  private final boolean columnar;
+
+  LindiReaderFactory(Broadcast<SerializableConfiguration> conf, StructType readSchema, boolean columnar) {
+    this.conf = conf;
+    this.readSchema = readSchema;
+    this.columnar = columnar;
+  }
+
+  private Configuration conf() {
+    return conf.value().value();
+  }
+
+  @Override
+  public boolean supportColumnarReads(InputPartition partition) {
+    return columnar && partition instanceof ArrayPartition;
+  }
+
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    if (partition instanceof CatalogPartition) {
+      return new CatalogReader((CatalogPartition) partition, readSchema);
+    }
+    ArrayPartition p = (ArrayPartition) partition;
+    return p.layout() == Layout.ROWS ? new RowsRowReader(p, conf(), readSchema)
+        : new ChunksRowReader(p, conf(), readSchema);
+  }
+
+  @Override
+  public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+    ArrayPartition p = (ArrayPartition) partition;
+    return p.layout() == Layout.ROWS ? new RowsBatchReader(p, conf(), readSchema)
+        : new ChunksBatchReader(p, conf(), readSchema);
+  }
+}
