@@ -64,6 +64,9 @@ class ClusterTest {
         "blosc/lz4_shuffle_int16");
     ManifestCheck.assertArray(spark, Fixtures.uri("zarr/layouts.lindi.json"), "zarr/layouts.lindi.json", "nd/i2_4d");
     ManifestCheck.assertArray(spark, Fixtures.uri("h5conv/sample.lindi.json"), "h5conv/sample.lindi.json", "compound");
+    // _EXTERNAL_ARRAY_LINK: chunk refs from the HDF5 chunk index, planned on the driver
+    ManifestCheck.assertArray(spark, Fixtures.uri("h5conv/sample.lindi.json"), "h5conv/sample.lindi.json",
+        "acquisition/ephys/many_chunks");
   }
 
   @Test

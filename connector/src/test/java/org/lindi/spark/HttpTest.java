@@ -37,6 +37,9 @@ class HttpTest {
         "nwb/ephys_session.lindi.json", "acquisition/ElectricalSeries/data");
     ManifestCheck.assertArray(SharedSpark.session(), server.url() + "lindi1/pr88_example.lindi",
         "lindi1/pr88_example.lindi", "data");
+    // an _EXTERNAL_ARRAY_LINK array: its HDF5 chunk index and chunks come over http too
+    ManifestCheck.assertArray(SharedSpark.session(), server.url() + "h5conv/sample.lindi.json",
+        "h5conv/sample.lindi.json", "acquisition/ephys/many_chunks");
     assertTrue(server.rangeRequests.get() > before, "chunks came through range requests");
   }
 
