@@ -79,7 +79,8 @@ class NumcodecsVectorTest {
     java.util.Set<String> covered = new java.util.TreeSet<>();
     CodecVectors.all().forEach(v -> covered.add(v.id()));
     for (String id : CodecRegistry.defaultRegistry().ids()) {
-      if (!id.equals("blosc") && !id.startsWith("test-")) {
+      // blosc has its C-Blosc oracle tests; hdf5-* are HDF5 filters, tested against h5py in org.lindi.hdf5
+      if (!id.equals("blosc") && !id.startsWith("test-") && !id.startsWith("hdf5-")) {
         assertTrue(covered.contains(id), "no numcodecs vector for codec '" + id + "'");
       }
     }

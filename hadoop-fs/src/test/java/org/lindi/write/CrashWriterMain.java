@@ -55,6 +55,8 @@ public final class CrashWriterMain {
         root.put("commit", c);
         w.setAttributes("", root);
         w.flush();
+        System.out.println("COMMIT " + c);
+        System.out.flush();
       }
     }
   }
