@@ -7,9 +7,11 @@ public enum Layout {
   /** One row per position along axis 0 (the default). */
   ROWS,
   /** One row per chunk. */
-  CHUNKS;
+  CHUNKS,
+  /** One row per {@code id} of an NWB DynamicTable group. */
+  TABLE;
 
-  /** Parses the option value; {@code table} is recognised and refused until it is implemented. */
+  /** Parses the option value ({@code rows}, {@code chunks} or {@code table}, any case). */
   public static Layout parse(String value) {
     String v = value == null ? "rows" : value.trim().toLowerCase(Locale.ROOT);
     switch (v) {
@@ -18,10 +20,9 @@ public enum Layout {
       case "chunks":
         return CHUNKS;
       case "table":
-        throw new UnsupportedOperationException(
-            "layout 'table' (NWB DynamicTable) is not supported yet; use layout 'rows' or 'chunks'");
+        return TABLE;
       default:
-        throw new IllegalArgumentException("unknown layout '" + value + "': use rows or chunks");
+        throw new IllegalArgumentException("unknown layout '" + value + "': use rows, chunks or table");
     }
   }
 

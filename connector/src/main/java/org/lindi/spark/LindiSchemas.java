@@ -7,7 +7,10 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
 import org.lindi.spark.types.ElementType;
 
-/** The schemas of SPEC section 6: the catalog, and the {@code rows} and {@code chunks} layouts. */
+/**
+ * The schemas of SPEC section 6: the catalog, and the {@code rows} and {@code chunks} layouts (the
+ * {@code table} layout's schema follows its columns: {@code read.TableColumns}).
+ */
 public final class LindiSchemas {
   public static final String PATH = "path";
   public static final String KIND = "kind";
@@ -21,6 +24,10 @@ public final class LindiSchemas {
   public static final String NUM_CHUNKS = "num_chunks";
   public static final String STORED_BYTES = "stored_bytes";
   public static final String INDEX = "index";
+  /** The NWB time column of option {@code time=true}. */
+  public static final String TIME = "time";
+  /** The row identifier column of the {@code table} layout. */
+  public static final String ID = "id";
   public static final String VALUE = "value";
   public static final String CHUNK = "chunk";
   public static final String START = "start";
@@ -52,9 +59,16 @@ public final class LindiSchemas {
    * rank 0 and 1, and {@code rank - 1} nested arrays of elements above.
    */
   public static StructType rows(ElementType element, int rank) {
-    return new StructType()
-        .add(INDEX, DataTypes.LongType, false)
-        .add(VALUE, nested(element, Math.max(0, rank - 1)), element.nullable(), element.metadata());
+    return rows(element, rank, false);
+  }
+
+  /** {@link #rows(ElementType, int)}, with a {@code time} DOUBLE column between index and value. */
+  public static StructType rows(ElementType element, int rank, boolean time) {
+    StructType s = new StructType().add(INDEX, DataTypes.LongType, false);
+    if (time) {
+      s = s.add(TIME, DataTypes.DoubleType, false);
+    }
+    return s.add(VALUE, nested(element, Math.max(0, rank - 1)), element.nullable(), element.metadata());
   }
 
   /** One row per chunk: grid coordinates, first element, trimmed extent and flattened elements. */

@@ -2,6 +2,7 @@ package org.lindi.spark;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.MetadataColumn;
 import org.apache.spark.sql.connector.catalog.SupportsMetadataColumns;
@@ -10,13 +11,17 @@ import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.lindi.nwb.DynamicTable;
 import org.lindi.spark.read.ArraySpec;
 import org.lindi.spark.read.ChunkPlanner;
 import org.lindi.spark.read.LindiScanBuilder;
+import org.lindi.spark.read.TableColumns;
+import org.lindi.spark.read.TablePlanner;
 
 /**
- * A read of lindi files: the catalog of their nodes, or one dataset of them in the {@code rows} or
- * {@code chunks} layout. The schema is inferred from the first file; the others are checked
+ * A read of lindi files: the catalog of their nodes, one dataset of them in the {@code rows} (with
+ * an NWB {@code time} column on request) or {@code chunks} layout, or an NWB DynamicTable group in
+ * the {@code table} layout. The schema is inferred from the first file; the others are checked
  * against it when the scan is planned.
  */
 public final class LindiTable implements SupportsRead, SupportsMetadataColumns {
@@ -38,9 +43,17 @@ public final class LindiTable implements SupportsRead, SupportsMetadataColumns {
     if (options.isCatalog()) {
       return new LindiTable(options, files, null, LindiSchemas.catalog());
     }
-    ArraySpec spec = ChunkPlanner.spec(files, files.paths().get(0), options.dataset());
+    Path first = files.paths().get(0);
+    if (options.layout() == Layout.TABLE) {
+      DynamicTable table = TablePlanner.table(files, first, options.dataset());
+      return new LindiTable(options, files, null, TableColumns.schema(table.columns()));
+    }
+    ArraySpec spec = ChunkPlanner.spec(files, first, options.dataset());
+    if (options.time()) {
+      ChunkPlanner.timeAxis(files, first, options.dataset()); // not a TimeSeries data array: fail here
+    }
     StructType schema = options.layout() == Layout.ROWS
-        ? LindiSchemas.rows(spec.element(), spec.logicalRank())
+        ? LindiSchemas.rows(spec.element(), spec.logicalRank(), options.time())
         : LindiSchemas.chunks(spec.element());
     return new LindiTable(options, files, spec, schema);
   }
@@ -53,7 +66,7 @@ public final class LindiTable implements SupportsRead, SupportsMetadataColumns {
     return files;
   }
 
-  /** The dataset's facts in the first file; null for the catalog. */
+  /** The dataset's facts in the first file; null for the catalog and the table layout. */
   public ArraySpec firstSpec() {
     return first;
   }

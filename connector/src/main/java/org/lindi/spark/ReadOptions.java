@@ -34,16 +34,18 @@ public final class ReadOptions implements Serializable {
   private final List<String> paths;
   private final String dataset;
   private final Layout layout;
+  private final boolean time;
   private final Long maxPartitionBytes;
   private final String urlRewrite;
   private final String allowedLocations;
   private final Map<String, String> hadoopOptions;
 
-  private ReadOptions(List<String> paths, String dataset, Layout layout, Long maxPartitionBytes,
+  private ReadOptions(List<String> paths, String dataset, Layout layout, boolean time, Long maxPartitionBytes,
       String urlRewrite, String allowedLocations, Map<String, String> hadoopOptions) {
     this.paths = Collections.unmodifiableList(new ArrayList<>(paths));
     this.dataset = dataset;
     this.layout = layout;
+    this.time = time;
     this.maxPartitionBytes = maxPartitionBytes;
     this.urlRewrite = urlRewrite;
     this.allowedLocations = allowedLocations;
@@ -67,12 +69,19 @@ public final class ReadOptions implements Serializable {
     String ds = o.get(DATASET);
     String dataset = ds == null || ds.isBlank() ? null : NodeTree.normalize(ds);
     Layout layout = Layout.parse(o.get(LAYOUT));
-    String time = o.get(TIME);
-    if (time != null && !time.trim().equalsIgnoreCase("false")) {
-      if (!time.trim().equalsIgnoreCase("true")) {
-        throw new IllegalArgumentException("option time must be true or false, got '" + time + "'");
-      }
-      throw new UnsupportedOperationException("option time=true (a time column for NWB TimeSeries) is not supported yet");
+    String t = o.get(TIME);
+    boolean time = t != null && t.trim().equalsIgnoreCase("true");
+    if (t != null && !time && !t.trim().equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException("option time must be true or false, got '" + t + "'");
+    }
+    if (time && (dataset == null || layout != Layout.ROWS)) {
+      throw new IllegalArgumentException("option time=true adds a time column to the rows layout of an NWB "
+          + "TimeSeries 'data' array: set option dataset and keep layout rows (got "
+          + (dataset == null ? "no dataset" : "layout " + layout.optionValue()) + ")");
+    }
+    if (layout == Layout.TABLE && dataset == null) {
+      throw new IllegalArgumentException("layout table needs option dataset naming an NWB DynamicTable group, "
+          + "e.g. units or general/extracellular_ephys/electrodes");
     }
     Long maxBytes = null;
     String mpb = o.get(MAX_PARTITION_BYTES);
@@ -97,7 +106,7 @@ public final class ReadOptions implements Serializable {
         hadoop.put(k.substring("spark.hadoop.".length()), e.getValue());
       }
     }
-    return new ReadOptions(paths, dataset, layout, maxBytes, blankToNull(o.get(URL_REWRITE)),
+    return new ReadOptions(paths, dataset, layout, time, maxBytes, blankToNull(o.get(URL_REWRITE)),
         blankToNull(o.get(ALLOWED_LOCATIONS)), hadoop);
   }
 
@@ -138,6 +147,11 @@ public final class ReadOptions implements Serializable {
     return layout;
   }
 
+  /** Option {@code time}: add a {@code time} column from the NWB TimeSeries time axis. */
+  public boolean time() {
+    return time;
+  }
+
   /** The option value, or null when Spark's file split size applies. */
   public Long maxPartitionBytes() {
     return maxPartitionBytes;
@@ -162,19 +176,19 @@ public final class ReadOptions implements Serializable {
       return false;
     }
     ReadOptions r = (ReadOptions) o;
-    return paths.equals(r.paths) && Objects.equals(dataset, r.dataset) && layout == r.layout
+    return paths.equals(r.paths) && Objects.equals(dataset, r.dataset) && layout == r.layout && time == r.time
         && Objects.equals(maxPartitionBytes, r.maxPartitionBytes) && Objects.equals(urlRewrite, r.urlRewrite)
         && Objects.equals(allowedLocations, r.allowedLocations) && hadoopOptions.equals(r.hadoopOptions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(paths, dataset, layout, maxPartitionBytes, urlRewrite, allowedLocations);
+    return Objects.hash(paths, dataset, layout, time, maxPartitionBytes, urlRewrite, allowedLocations);
   }
 
   @Override
   public String toString() {
-    return "ReadOptions{paths=" + paths + ", dataset=" + dataset + ", layout=" + layout.optionValue()
+    return "ReadOptions{paths=" + paths + ", dataset=" + dataset + ", layout=" + layout.optionValue() + ", time=" + time
         + ", maxPartitionBytes=" + maxPartitionBytes + ", urlRewrite=" + urlRewrite
         + ", allowedLocations=" + allowedLocations + "}";
   }

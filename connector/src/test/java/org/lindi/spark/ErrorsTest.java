@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Clear errors: options not supported yet, missing files and datasets, refs the
+ * Clear errors: options that do not fit the dataset, missing files and datasets, refs the
  * safety policy refuses, and chunk failures on executors naming file, array, key and byte range.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -29,7 +29,8 @@ class ErrorsTest {
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource({"layout, table, not supported yet", "time, true, not supported yet", "layout, cube, unknown layout",
+  @CsvSource({"layout, table, not an NWB DynamicTable", "time, maybe, time must be true or false",
+      "layout, cube, unknown layout",
       "maxPartitionBytes, lots, maxPartitionBytes"})
   void unsupportedOptionsAreRefused(String option, String value, String expected) {
     Exception e = assertThrows(Exception.class, () -> lindi().option("dataset", "acquisition/ephys/data")

@@ -8,7 +8,7 @@ import org.lindi.spark.LindiSchemas;
 final class ArrayColumns {
   /** What a read-schema column holds. */
   enum Role {
-    INDEX, VALUE, CHUNK, START, SHAPE, FILE
+    INDEX, TIME, VALUE, CHUNK, START, SHAPE, FILE
   }
 
   final Role[] roles;
@@ -25,6 +25,8 @@ final class ArrayColumns {
     switch (name) {
       case LindiSchemas.INDEX:
         return Role.INDEX;
+      case LindiSchemas.TIME:
+        return Role.TIME;
       case LindiSchemas.VALUE:
         return Role.VALUE;
       case LindiSchemas.CHUNK:
@@ -44,6 +46,16 @@ final class ArrayColumns {
   boolean needsValues() {
     for (Role r : roles) {
       if (r == Role.VALUE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the {@code time} column is read. */
+  boolean needsTime() {
+    for (Role r : roles) {
+      if (r == Role.TIME) {
         return true;
       }
     }

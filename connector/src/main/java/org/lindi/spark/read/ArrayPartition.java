@@ -20,9 +20,17 @@ public final class ArrayPartition implements InputPartition {
   private final RowOfChunks[] rows;
   private final IndexRanges selection;
   private final long limit;
+  private final TimeSource time;
 
   public ArrayPartition(int index, ArraySpec spec, Layout layout, List<RowOfChunks> rows,
       IndexRanges selection, long limit) {
+    this(index, spec, layout, rows, selection, limit, null);
+  }
+
+  /** A partition that also produces the NWB {@code time} column, from {@code time}. */
+  public ArrayPartition(int index, ArraySpec spec, Layout layout, List<RowOfChunks> rows,
+      IndexRanges selection, long limit, TimeSource time) {
+    this.time = time;
     this.index = index;
     this.spec = spec;
     this.layout = layout;
@@ -62,6 +70,11 @@ public final class ArrayPartition implements InputPartition {
     return limit;
   }
 
+  /** Where the {@code time} column's values come from; null when the scan does not read it. */
+  public TimeSource time() {
+    return time;
+  }
+
   /** Number of chunks this partition reads. */
   public int chunkCount() {
     int n = 0;
@@ -87,7 +100,8 @@ public final class ArrayPartition implements InputPartition {
     }
     ArrayPartition p = (ArrayPartition) o;
     return index == p.index && spec.equals(p.spec) && layout == p.layout && Arrays.equals(rows, p.rows)
-        && selection.equals(p.selection) && limit == p.limit;
+        && selection.equals(p.selection) && limit == p.limit
+        && java.util.Objects.equals(time, p.time);
   }
 
   @Override
@@ -98,6 +112,7 @@ public final class ArrayPartition implements InputPartition {
   @Override
   public String toString() {
     return "ArrayPartition[" + index + " " + spec.file() + " /" + spec.array() + " rows " + firstRow() + ".."
-        + endRow() + ", " + chunkCount() + " chunks" + (limit >= 0 ? ", limit " + limit : "") + "]";
+        + endRow() + ", " + chunkCount() + " chunks" + (limit >= 0 ? ", limit " + limit : "")
+        + (time != null ? ", " + time : "") + "]";
   }
 }

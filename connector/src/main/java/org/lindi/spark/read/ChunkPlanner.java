@@ -10,7 +10,10 @@ import org.lindi.LindiFile;
 import org.lindi.chunk.ChunkLocator;
 import org.lindi.container.FileRange;
 import org.lindi.error.LindiException;
+import org.lindi.error.ErrorContext;
 import org.lindi.io.UrlResolver;
+import org.lindi.nwb.TimeAxis;
+import org.lindi.nwb.TimeAxisSpec;
 import org.lindi.rfs.ChunkRef;
 import org.lindi.spark.Layout;
 import org.lindi.spark.ReadOptions;
@@ -47,16 +50,40 @@ public final class ChunkPlanner {
   private final ReadOptions options;
   private final IndexRanges selection;
   private final long limit;
+  private final TimeWindows timeWindows;
+  private final boolean timeColumn;
 
   /**
    * @param selection the row indices to read ({@link IndexRanges#ALL} in the chunks layout)
    * @param limit most rows to read, or -1
    */
   public ChunkPlanner(SourceFiles files, ReadOptions options, IndexRanges selection, long limit) {
+    this(files, options, selection, limit, TimeWindows.ALL, false);
+  }
+
+  /**
+   * A planner for option {@code time=true}: {@code timeWindows} (pushed predicates on {@code time})
+   * become row indices through each file's own time axis, and {@code timeColumn} says whether the
+   * partitions must produce the {@code time} column (no time work otherwise).
+   */
+  public ChunkPlanner(SourceFiles files, ReadOptions options, IndexRanges selection, long limit,
+      TimeWindows timeWindows, boolean timeColumn) {
     this.files = files;
     this.options = options;
     this.selection = selection;
     this.limit = limit;
+    this.timeWindows = timeWindows;
+    this.timeColumn = timeColumn;
+  }
+
+  /** The time axis of the dataset in one file; a {@link LindiException} naming the file when there is none. */
+  public static TimeAxis timeAxis(SourceFiles files, Path path, String dataset) {
+    LindiFile f = files.open(path);
+    try {
+      return TimeAxis.of(f, dataset);
+    } catch (LindiException e) {
+      throw e.addContext(ErrorContext.ofFile(path.toString()).withArray(dataset));
+    }
   }
 
   /** The facts of the dataset in one file (checked like {@link #plan}, without resolving chunks). */
@@ -89,7 +116,16 @@ public final class ChunkPlanner {
       if (remaining <= 0) {
         continue; // the limit is covered: later files are not read
       }
-      FileRows fr = rowsOf(path, spec, remaining);
+      IndexRanges fileSelection = selection;
+      TimeAxis axis = null;
+      if (options.time()) {
+        axis = timeAxis(files, path, options.dataset());
+        if (!timeWindows.isAll()) {
+          fileSelection = selection.intersect(timeWindows.indexRanges(axis));
+        }
+      }
+      FileRows fr = rowsOf(path, spec, remaining, fileSelection);
+      fr.axis = timeColumn ? axis : null;
       perFile.add(fr);
       remaining -= fr.selectedRows;
       rowsTotal += fr.selectedRows;
@@ -107,17 +143,24 @@ public final class ChunkPlanner {
   /** The selected rows of chunks of one file. */
   private static final class FileRows {
     final ArraySpec spec;
+    final IndexRanges selection;
+    final Path path;
+    final UrlResolver resolver;
+    TimeAxis axis;
     final List<RowOfChunks> rows = new ArrayList<>();
     final List<Long> rowBytes = new ArrayList<>();
     long selectedRows;
     long decodedBytes;
 
-    FileRows(ArraySpec spec) {
+    FileRows(ArraySpec spec, IndexRanges selection, Path path, UrlResolver resolver) {
       this.spec = spec;
+      this.selection = selection;
+      this.path = path;
+      this.resolver = resolver;
     }
   }
 
-  private FileRows rowsOf(Path path, ArraySpec spec, long remaining) {
+  private FileRows rowsOf(Path path, ArraySpec spec, long remaining, IndexRanges selection) {
     LindiFile f = files.open(path);
     LindiArray array = f.array(options.dataset());
     ChunkLocator locator = array.chunkLocator();
@@ -131,7 +174,7 @@ public final class ChunkPlanner {
     long gridRows = rank == 0 ? 1 : grid.gridShape(0);
     long bytesPerRow = spec.rowElements() * spec.element().itemSize();
     IndexRanges sel = options.layout() == Layout.ROWS ? selection.intersect(IndexRanges.of(0, n)) : IndexRanges.of(0, n);
-    FileRows out = new FileRows(spec);
+    FileRows out = new FileRows(spec, selection, path, resolver);
     long left = remaining;
     for (int r = 0; r < sel.size() && left > 0; r++) {
       long firstChunk = sel.lo(r) / chunkRows;
@@ -218,7 +261,7 @@ public final class ChunkPlanner {
     for (int k = 0; k < fr.rows.size(); k++) {
       long b = fr.rowBytes.get(k);
       if (!current.isEmpty() && (split == 0 || bytes + b > split)) {
-        out.add(partition(out.size(), fr.spec, current));
+        out.add(partition(out.size(), fr, current));
         current = new ArrayList<>();
         bytes = 0;
       }
@@ -226,14 +269,43 @@ public final class ChunkPlanner {
       bytes += b;
     }
     if (!current.isEmpty()) {
-      out.add(partition(out.size(), fr.spec, current));
+      out.add(partition(out.size(), fr, current));
     }
   }
 
-  private ArrayPartition partition(int index, ArraySpec spec, List<RowOfChunks> rows) {
+  private ArrayPartition partition(int index, FileRows fr, List<RowOfChunks> rows) {
     IndexRanges sel = options.layout() == Layout.ROWS
-        ? selection.intersect(IndexRanges.of(rows.get(0).firstRow(), rows.get(rows.size() - 1).endRow()))
+        ? fr.selection.intersect(IndexRanges.of(rows.get(0).firstRow(), rows.get(rows.size() - 1).endRow()))
         : IndexRanges.ALL;
-    return new ArrayPartition(index, spec, options.layout(), rows, sel, limit);
+    TimeSource time = fr.axis == null ? null : timeSource(fr, sel);
+    return new ArrayPartition(index, fr.spec, options.layout(), rows, sel, limit, time);
+  }
+
+  /**
+   * The time values of the selected rows {@code sel}: the rate needs nothing more; timestamps need
+   * the chunks of the timestamps array from the first to the last selected row, resolved here.
+   */
+  private TimeSource timeSource(FileRows fr, IndexRanges sel) {
+    TimeAxis axis = fr.axis;
+    if (axis.form() == TimeAxisSpec.Form.RATE) {
+      return TimeSource.ofRate(axis.spec());
+    }
+    LindiArray ts = axis.timestamps();
+    ArraySpec tsSpec = ArraySpec.of(fr.path.toString(), ts);
+    List<RowOfChunks> tsRows = new ArrayList<>();
+    if (!sel.isEmpty()) {
+      ChunkLocator locator = ts.chunkLocator();
+      Map<Path, String> locations = new HashMap<>();
+      ChunkGrid grid = tsSpec.grid();
+      long n = tsSpec.rowCount();
+      long len = grid.chunkSize(0);
+      long last = Math.min(n, sel.hi(sel.size() - 1)) - 1;
+      for (long c = sel.lo(0) / len; c <= last / len; c++) {
+        long from = c * len;
+        tsRows.add(new RowOfChunks(c, from, (int) (Math.min(n, from + len) - from),
+            chunksOf(grid, c, locator, fr.resolver, locations, tsSpec)));
+      }
+    }
+    return TimeSource.ofTimestamps(axis.spec(), tsSpec, tsRows);
   }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.lindi.spark.Layout;
 
 /**
- * Creates the executor-side readers of a scan: catalog rows, or an array's {@code rows} /
+ * Creates the executor-side readers of a scan: catalog rows, NWB table rows, or an array's {@code rows} /
  * {@code chunks} layout, columnar for numeric elements. The Hadoop configuration comes from one
  * broadcast per scan.
  */
@@ -42,6 +42,9 @@ final class LindiReaderFactory implements PartitionReaderFactory {
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     if (partition instanceof CatalogPartition) {
       return new CatalogReader((CatalogPartition) partition, readSchema);
+    }
+    if (partition instanceof TablePartition) {
+      return new TableReader((TablePartition) partition, readSchema);
     }
     ArrayPartition p = (ArrayPartition) partition;
     return p.layout() == Layout.ROWS ? new RowsRowReader(p, conf(), readSchema)

@@ -18,6 +18,7 @@ import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import org.lindi.spark.Layout;
 import org.lindi.spark.LindiSchemas;
 import org.lindi.spark.LindiTable;
 import org.lindi.spark.ReadOptions;
@@ -30,16 +31,19 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
   private final LindiTable table;
   private final StructType readSchema;
   private final IndexRanges selection;
+  private final TimeWindows time;
   private final Filter[] pushed;
   private final long limit;
   private List<InputPartition> partitions;
   private ArrayPlan plan;
   private long catalogRows;
 
-  LindiScan(LindiTable table, StructType readSchema, IndexRanges selection, Filter[] pushed, long limit) {
+  LindiScan(LindiTable table, StructType readSchema, IndexRanges selection, TimeWindows time, Filter[] pushed,
+      long limit) {
     this.table = table;
     this.readSchema = readSchema;
     this.selection = selection;
+    this.time = time;
     this.pushed = pushed;
     this.limit = limit;
   }
@@ -54,13 +58,19 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
     return selection;
   }
 
+  /** The times pushed predicates on {@code time} select (each file maps them to its indices). */
+  public TimeWindows timeWindows() {
+    return time;
+  }
+
   /** The pushed limit, or -1. */
   public long limit() {
     return limit;
   }
 
   private boolean columnar() {
-    return !table.options().isCatalog() && table.firstSpec().element().isColumnar();
+    return !table.options().isCatalog() && table.options().layout() != Layout.TABLE
+        && table.firstSpec().element().isColumnar();
   }
 
   @Override
@@ -76,6 +86,10 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
         List<CatalogPartition> c = CatalogPlanner.plan(table.files());
         partitions = new ArrayList<>(c);
         catalogRows = c.stream().mapToLong(CatalogPartition::size).sum();
+      } else if (o.layout() == Layout.TABLE) {
+        List<TablePartition> t = TablePlanner.plan(table.files(), o, readSchema);
+        partitions = new ArrayList<>(t);
+        catalogRows = t.stream().mapToLong(TablePartition::size).sum();
       } else {
         SQLConf conf = SQLConf.get();
         int minPartitions = conf.filesMinPartitionNum().isDefined()
@@ -83,7 +97,8 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
             : SparkSession.active().sparkContext().defaultParallelism();
         ChunkPlanner.SplitPolicy policy = new ChunkPlanner.SplitPolicy(conf.filesMaxPartitionBytes(),
             conf.filesOpenCostInBytes(), minPartitions);
-        plan = new ChunkPlanner(table.files(), o, selection, limit).plan(policy);
+        boolean timeColumn = Arrays.asList(readSchema.fieldNames()).contains(LindiSchemas.TIME);
+        plan = new ChunkPlanner(table.files(), o, selection, limit, time, timeColumn).plan(policy);
         partitions = new ArrayList<>(plan.partitions());
       }
     }
@@ -155,6 +170,9 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
     sb.append(" files=").append(table.files().paths().size());
     if (!selection.isAll()) {
       sb.append(" index=").append(selection);
+    }
+    if (!time.isAll()) {
+      sb.append(" time=").append(time);
     }
     if (limit >= 0) {
       sb.append(" limit=").append(limit);

@@ -14,14 +14,16 @@ import org.lindi.spark.LindiSchemas;
 import org.lindi.spark.LindiTable;
 
 /**
- * Takes what Spark pushes into a LINDI scan: predicates on {@code index} (rows layout; applied
- * exactly, so Spark need not re-check them), the columns the query needs, and a limit.
+ * Takes what Spark pushes into a LINDI scan: predicates on {@code index} and, with option
+ * {@code time}, on {@code time} (rows layout; applied exactly, so Spark need not re-check them),
+ * the columns the query needs, and a limit.
  */
 public final class LindiScanBuilder
     implements SupportsPushDownFilters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
   private final LindiTable table;
   private StructType readSchema;
   private IndexRanges selection = IndexRanges.ALL;
+  private TimeWindows time = TimeWindows.ALL;
   private Filter[] pushed = new Filter[0];
   private long limit = -1;
 
@@ -37,11 +39,15 @@ public final class LindiScanBuilder
     List<Filter> taken = new ArrayList<>();
     for (Filter f : filters) {
       IndexRanges r = rows ? IndexFilters.translate(f) : null;
-      if (r == null) {
-        after.add(f);
-      } else {
+      TimeWindows t = rows && r == null && table.options().time() ? TimeFilters.translate(f) : null;
+      if (r != null) {
         selection = selection.intersect(r);
         taken.add(f);
+      } else if (t != null) {
+        time = time.intersect(t); // each file maps these to its own indices when the scan is planned
+        taken.add(f);
+      } else {
+        after.add(f);
       }
     }
     pushed = taken.toArray(new Filter[0]);
@@ -69,7 +75,7 @@ public final class LindiScanBuilder
 
   @Override
   public boolean pushLimit(int n) {
-    if (table.options().isCatalog()) {
+    if (table.options().isCatalog() || table.options().layout() == Layout.TABLE) {
       return false;
     }
     limit = limit < 0 ? n : Math.min(limit, n);
@@ -78,6 +84,6 @@ public final class LindiScanBuilder
 
   @Override
   public Scan build() {
-    return new LindiScan(table, readSchema, selection, pushed, limit);
+    return new LindiScan(table, readSchema, selection, time, pushed, limit);
   }
 }

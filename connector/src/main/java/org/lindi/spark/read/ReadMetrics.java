@@ -30,6 +30,24 @@ public final class ReadMetrics {
         value(FETCH_TIME, 0), value(DECODE_TIME, 0)};
   }
 
+  /** The metrics of two readers of one task added up, by name ({@code b} may be null). */
+  static CustomTaskMetric[] sum(CustomTaskMetric[] a, CustomTaskMetric[] b) {
+    if (b == null) {
+      return a;
+    }
+    CustomTaskMetric[] out = new CustomTaskMetric[a.length];
+    for (int i = 0; i < a.length; i++) {
+      long v = a[i].value();
+      for (CustomTaskMetric m : b) {
+        if (m.name().equals(a[i].name())) {
+          v += m.value();
+        }
+      }
+      out[i] = value(a[i].name(), v);
+    }
+    return out;
+  }
+
   /** One task's current value of a metric. */
   static CustomTaskMetric value(String name, long value) {
     return new CustomTaskMetric() {

@@ -42,6 +42,8 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
   private final ColumnVector[] vectors;
   private final ColumnarBatch batch;
   private final RowSelection selection;
+  private final TimeColumn time;
+  private double[] times = new double[0];
   private ChunkFetcher fetcher;
   private RowAssembler assembler;
   private RowBlock block;
@@ -73,6 +75,7 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
       }
     }
     this.batch = new ColumnarBatch(vectors);
+    this.time = columns.needsTime() ? new TimeColumn(RowsRowReader.requireTime(partition), conf) : null;
   }
 
   @Override
@@ -99,6 +102,16 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
           for (int r = 0; r < n; r++) {
             idx.putLong(r, start + r);
           }
+          break;
+        case TIME:
+          WritableColumnVector tv = (WritableColumnVector) vectors[i];
+          tv.reset();
+          tv.reserve(n);
+          if (times.length < n) {
+            times = new double[n];
+          }
+          time.times(start, n, times);
+          tv.putDoubles(0, n, times, 0);
           break;
         case VALUE:
           fillValues((WritableColumnVector) vectors[i], start, n);
@@ -137,7 +150,8 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return fetcher == null ? ReadMetrics.none() : fetcher.metrics();
+    CustomTaskMetric[] data = fetcher == null ? ReadMetrics.none() : fetcher.metrics();
+    return time == null ? data : ReadMetrics.sum(data, time.metrics());
   }
 
   @Override
@@ -145,6 +159,9 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
     batch.close();
     if (fetcher != null) {
       fetcher.close();
+    }
+    if (time != null) {
+      time.close();
     }
   }
 }

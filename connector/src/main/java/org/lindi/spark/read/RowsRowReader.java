@@ -23,6 +23,9 @@ final class RowsRowReader implements PartitionReader<InternalRow> {
   private final long[] rowDims;
   private final RowSelection selection;
   private final UTF8String file;
+  private final TimeColumn time;
+  private double[] times = new double[0];
+  private long runStart;
   private ChunkFetcher fetcher;
   private RowAssembler assembler;
   private RowBlock block;
@@ -42,6 +45,14 @@ final class RowsRowReader implements PartitionReader<InternalRow> {
     this.rowDims = java.util.Arrays.copyOfRange(shape, shape.length - depth, shape.length);
     this.selection = new RowSelection(partition);
     this.file = UTF8String.fromString(spec.file());
+    this.time = columns.needsTime() ? new TimeColumn(requireTime(partition), conf) : null;
+  }
+
+  static TimeSource requireTime(ArrayPartition partition) {
+    if (partition.time() == null) {
+      throw new IllegalStateException("the time column is read but " + partition + " has no time source");
+    }
+    return partition.time();
   }
 
   @Override
@@ -52,6 +63,13 @@ final class RowsRowReader implements PartitionReader<InternalRow> {
       }
       next = selection.start();
       end = next + selection.count();
+      runStart = next;
+      if (time != null) {
+        if (times.length < selection.count()) {
+          times = new double[selection.count()];
+        }
+        time.times(runStart, selection.count(), times);
+      }
       if (columns.needsValues() && blockRow != selection.rowOfChunks()) {
         if (fetcher == null) {
           fetcher = new ChunkFetcher(partition, conf);
@@ -67,6 +85,9 @@ final class RowsRowReader implements PartitionReader<InternalRow> {
       switch (columns.roles[i]) {
         case INDEX:
           out[i] = index;
+          break;
+        case TIME:
+          out[i] = times[(int) (index - runStart)];
           break;
         case VALUE:
           out[i] = values.box(block.bytes, block.byteOffset, block.itemSize, block.objects, block.element(index),
@@ -90,13 +111,17 @@ final class RowsRowReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return fetcher == null ? ReadMetrics.none() : fetcher.metrics();
+    CustomTaskMetric[] data = fetcher == null ? ReadMetrics.none() : fetcher.metrics();
+    return time == null ? data : ReadMetrics.sum(data, time.metrics());
   }
 
   @Override
   public void close() throws IOException {
     if (fetcher != null) {
       fetcher.close();
+    }
+    if (time != null) {
+      time.close();
     }
   }
 }
