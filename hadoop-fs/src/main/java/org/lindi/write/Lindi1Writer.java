@@ -32,6 +32,11 @@ public final class Lindi1Writer extends LindiWriter {
   private long regionStart;
   /** Where the next appended bytes go: the end of the file. */
   private long end;
+  /** The end of the file as of the last commit (or the open): what an abort truncates back to. */
+  private long committedEnd;
+  /** A new RFS written into the current region by a commit that has not switched the header yet. */
+  private long strayAt = -1;
+  private long strayLength;
   private int relocations;
   /** The temporary name of a file not yet committed once, or null. */
   private Path creating;
@@ -45,6 +50,7 @@ public final class Lindi1Writer extends LindiWriter {
     this.header = header;
     this.regionStart = header.rfsStart();
     this.end = channel.size();
+    this.committedEnd = end;
   }
 
   /** Opens an existing lindi1 file whose header and RFS were read already; takes over the lock. */
@@ -165,15 +171,19 @@ public final class Lindi1Writer extends LindiWriter {
       end = regionEnd;
       relocated = true;
     }
+    strayAt = at;
+    strayLength = len;
     PositionedIo.write(channel, at, json);
     channel.force(relocated);
     // 3. The commit point: one write of the 1024-byte header (its JSON lies in the first sector).
     Lindi1Header next = new Lindi1Header(at, len, regionEnd - at - len);
     PositionedIo.write(channel, 0, next.toBytes());
     channel.force(false);
+    header = next;
+    strayAt = -1;
+    committedEnd = end;
     // 4. Only now is the old RFS free: blank it so no stale JSON lingers in the padding.
     PositionedIo.writeZeros(channel, s, n);
-    header = next;
     if (relocated) {
       regionStart = at;
       relocations++;
@@ -190,6 +200,7 @@ public final class Lindi1Writer extends LindiWriter {
     Lindi1Header next = new Lindi1Header(s, json.length, room - json.length);
     PositionedIo.write(channel, 0, next.toBytes());
     header = next;
+    committedEnd = end;
     publishNewFile();
   }
 
@@ -199,6 +210,26 @@ public final class Lindi1Writer extends LindiWriter {
       Files.move(creating, file, StandardCopyOption.ATOMIC_MOVE);
       creating = null;
     }
+  }
+
+  @Override
+  void discardUncommitted() throws IOException {
+    if (creating != null || !channel.isOpen()) {
+      return; // a file never committed is deleted by release()
+    }
+    // only while the header on disk is the one we committed: a commit that failed after its
+    // header write made the new RFS (and the chunks it points to) current
+    Lindi1Header onDisk = Lindi1Header.parse(PositionedIo.read(channel, 0, Lindi1Header.SIZE), location());
+    if (onDisk.rfsStart() != header.rfsStart() || onDisk.rfsSize() != header.rfsSize()) {
+      return;
+    }
+    if (strayAt >= 0 && strayAt + strayLength <= committedEnd) {
+      PositionedIo.writeZeros(channel, strayAt, strayLength); // the region's padding was NULs
+    }
+    if (channel.size() > committedEnd) {
+      channel.truncate(committedEnd);
+    }
+    channel.force(true);
   }
 
   @Override

@@ -114,6 +114,13 @@ public abstract class LindiWriter implements Closeable {
   /** Releases the file and the lock (no commit). */
   abstract void release() throws IOException;
 
+  /**
+   * Takes back what was written since the last commit where the container can (bytes appended to a
+   * local lindi1 file), so that an aborted write leaves the file as it was; the default keeps them
+   * (unreferenced, they are harmless garbage).
+   */
+  void discardUncommitted() throws IOException {}
+
   // ---- reading the current (uncommitted) state ------------------------------------------
 
   /** Whether a group or an array exists at {@code path}. */
@@ -498,16 +505,23 @@ public abstract class LindiWriter implements Closeable {
     }
   }
 
-  /** Releases the file without committing: it stays at its last committed state. */
+  /**
+   * Releases the file without committing: it stays at its last committed state (a local lindi1
+   * file also loses the bytes appended since, so it is as it was).
+   */
   public void abort() throws IOException {
     if (closed) {
       return;
     }
     closed = true;
     try {
-      release();
+      discardUncommitted();
     } finally {
-      hook.close();
+      try {
+        release();
+      } finally {
+        hook.close();
+      }
     }
   }
 

@@ -197,4 +197,41 @@ class Lindi1WriterTest {
       assertNull(f.node("dropped"));
     }
   }
+
+  /** An aborted write (e.g. a Spark job whose driver commit failed) leaves the file byte-identical. */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void abortLeavesAFixtureByteIdentical() throws Exception {
+    Path file = dir.resolve("ephys.lindi");
+    Files.copy(org.lindi.Fixtures.file("lindi1/ephys_int16_gzip.lindi"), file);
+    byte[] before = Files.readAllBytes(file);
+    try (LindiWriter w = LindiWriter.open(hadoop(file), CONF)) {
+      w.createArray("extra", int32(5000, 1000), null);
+      for (long c = 0; c < 5; c++) {
+        w.writeChunkData("extra", new long[] {c},
+            TestArrays.values(org.lindi.zarr.DType.parse("<i4"), 1000, c));
+      }
+      assertTrue(Files.size(file) > before.length, "chunks go to the file at once");
+      w.abort();
+    }
+    assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  /** After a commit, an abort takes back only what came after it. */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void abortAfterACommitKeepsTheCommit() throws Exception {
+    Path file = dir.resolve("kept.lindi");
+    byte[] committed;
+    try (LindiWriter w = LindiWriter.open(hadoop(file), CONF)) {
+      w.createArray("x", int32(2000, 1000), null);
+      w.writeChunkData("x", new long[] {0}, TestArrays.values(org.lindi.zarr.DType.parse("<i4"), 1000, 1));
+      w.flush();
+      committed = Files.readAllBytes(file);
+      w.writeChunkData("x", new long[] {1}, TestArrays.values(org.lindi.zarr.DType.parse("<i4"), 1000, 2));
+      w.setAttributes("", TestArrays.json("{\"a\": 1}"));
+      w.abort();
+    }
+    assertArrayEquals(committed, Files.readAllBytes(file));
+  }
 }
