@@ -70,6 +70,11 @@ class ClusterTest {
   }
 
   @Test
+  void nwbTimeWindowAndUnitsTableOnTwoExecutors() {
+    NwbCheck.assertTimeWindowAndUnits(spark, Fixtures.uri("nwb/ephys_session.lindi.json"));
+  }
+
+  @Test
   void partitionsSpreadOverExecutorsWithMetrics() {
     Dataset<Row> df = spark.read().format("lindi").option("dataset", "acquisition/ElectricalSeries/data")
         .option("maxPartitionBytes", "0").load(Fixtures.uri("nwb/ephys_session.lindi.json"));

@@ -44,6 +44,14 @@ class HttpTest {
   }
 
   @Test
+  void nwbTimeWindowAndUnitsTableOverHttp() {
+    int before = server.rangeRequests.get();
+    NwbCheck.assertTimeWindowAndUnits(SharedSpark.session(), server.url() + "nwb/ephys_session.lindi.json");
+    NwbCheck.assertTimeWindowAndUnits(SharedSpark.session(), server.url() + "nwb/ephys_session.lindi.tar");
+    assertTrue(server.rangeRequests.get() > before, "chunks came through range requests");
+  }
+
+  @Test
   void urlRewriteSendsRefsToHttp() {
     int before = server.rangeRequests.get();
     String rewrite = "sample.h5=" + server.url() + "h5conv/sample.h5";
