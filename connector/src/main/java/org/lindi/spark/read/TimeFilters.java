@@ -1,15 +1,9 @@
 package org.lindi.spark.read;
 
 import org.apache.spark.sql.sources.And;
-import org.apache.spark.sql.sources.EqualNullSafe;
-import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
-import org.apache.spark.sql.sources.GreaterThan;
-import org.apache.spark.sql.sources.GreaterThanOrEqual;
 import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNotNull;
-import org.apache.spark.sql.sources.LessThan;
-import org.apache.spark.sql.sources.LessThanOrEqual;
 import org.apache.spark.sql.sources.Or;
 import org.lindi.spark.LindiSchemas;
 
@@ -40,23 +34,9 @@ public final class TimeFilters {
     if (filter instanceof IsNotNull) {
       return isTime(((IsNotNull) filter).attribute()) ? TimeWindows.ALL : null;
     }
-    if (filter instanceof EqualTo) {
-      return compare(((EqualTo) filter).attribute(), ((EqualTo) filter).value(), Op.EQ);
-    }
-    if (filter instanceof EqualNullSafe) {
-      return compare(((EqualNullSafe) filter).attribute(), ((EqualNullSafe) filter).value(), Op.EQ);
-    }
-    if (filter instanceof LessThan) {
-      return compare(((LessThan) filter).attribute(), ((LessThan) filter).value(), Op.LT);
-    }
-    if (filter instanceof LessThanOrEqual) {
-      return compare(((LessThanOrEqual) filter).attribute(), ((LessThanOrEqual) filter).value(), Op.LE);
-    }
-    if (filter instanceof GreaterThan) {
-      return compare(((GreaterThan) filter).attribute(), ((GreaterThan) filter).value(), Op.GT);
-    }
-    if (filter instanceof GreaterThanOrEqual) {
-      return compare(((GreaterThanOrEqual) filter).attribute(), ((GreaterThanOrEqual) filter).value(), Op.GE);
+    Comparison c = Comparison.of(filter);
+    if (c != null) {
+      return compare(c.attribute(), c.value(), c.op());
     }
     if (filter instanceof In) {
       In in = (In) filter;
@@ -79,11 +59,7 @@ public final class TimeFilters {
     return null;
   }
 
-  private enum Op {
-    EQ, LT, LE, GT, GE
-  }
-
-  private static TimeWindows compare(String attribute, Object value, Op op) {
+  private static TimeWindows compare(String attribute, Object value, Comparison.Op op) {
     if (!isTime(attribute)) {
       return null;
     }
