@@ -2,39 +2,54 @@ package org.lindi.container;
 
 import java.util.Objects;
 
-/** One member of a tar: its name, where its header starts, where its data starts, and its size. */
-final class TarEntry {
+/**
+ * One member of a tar (as LINDI's {@code .lindi.tar} index lists it: name {@code n}, header offset
+ * {@code o}, data offset {@code d}, size {@code s}).
+ */
+public final class TarEntry {
+  private static final int BLOCK = 512;
+
   private final String name;
   private final long headerOffset;
   private final long dataOffset;
   private final long size;
 
-  TarEntry(String name, long headerOffset, long dataOffset, long size) {
-    this.name = name;
+  public TarEntry(String name, long headerOffset, long dataOffset, long size) {
+    this.name = Objects.requireNonNull(name, "name");
     this.headerOffset = headerOffset;
     this.dataOffset = dataOffset;
     this.size = size;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  long headerOffset() {
+  public long headerOffset() {
     return headerOffset;
   }
 
-  long dataOffset() {
+  public long dataOffset() {
     return dataOffset;
   }
 
-  long size() {
+  public long size() {
     return size;
   }
 
   /** LINDI renames superseded entries to {@code .trash/...}; their bytes are overwritten. */
-  boolean isTrash() {
+  public boolean isTrash() {
     return name.startsWith(".trash/");
+  }
+
+  /** End of the member's data padded to the 512-byte tar block. */
+  public long end() {
+    return dataOffset + (size + BLOCK - 1) / BLOCK * BLOCK;
+  }
+
+  /** The same bytes under another name (LINDI renames superseded members to {@code .trash/...}). */
+  public TarEntry renamed(String newName) {
+    return new TarEntry(newName, headerOffset, dataOffset, size);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.lindi.container.TarEntry;
 import org.lindi.error.ErrorContext;
 import org.lindi.error.LindiFormatException;
 import org.lindi.error.UnsupportedFeatureException;
@@ -42,8 +43,8 @@ public final class LindiTarWriter extends LindiWriter {
   private final FileChannel channel;
   private final WriteLock lock;
   /** Members LINDI's index lists, in its order (name to member). */
-  private final Map<String, TarMember> members;
-  private List<TarMember> spares;
+  private final Map<String, TarEntry> members;
+  private List<TarEntry> spares;
   private final com.fasterxml.jackson.databind.node.ObjectNode extra;
   /** Where the end-of-archive marker starts: the next member goes here. */
   private long end;
@@ -58,7 +59,7 @@ public final class LindiTarWriter extends LindiWriter {
     this.channel = channel;
     this.lock = lock;
     this.members = new LinkedHashMap<>();
-    for (TarMember m : index.files()) {
+    for (TarEntry m : index.files()) {
       members.put(m.name(), m);
     }
     this.spares = new ArrayList<>(index.spares());
@@ -86,17 +87,17 @@ public final class LindiTarWriter extends LindiWriter {
         throw error(where, "the first tar member is '" + first + "', not "
             + TarIndexDocument.ENTRY + ": not a .lindi.tar LINDI can append to");
       }
-      TarMember indexMember = TarIndexDocument.parseEntry(
+      TarEntry indexMember = TarIndexDocument.parseEntry(
           PositionedIo.read(ch, UstarBlock.BLOCK, TarIndexDocument.ENTRY_SIZE), where);
       TarIndexDocument index =
           TarIndexDocument.parse(read(ch, indexMember, where), where);
-      Map<String, TarMember> byName = new LinkedHashMap<>();
+      Map<String, TarEntry> byName = new LinkedHashMap<>();
       long end = 0;
-      for (TarMember m : index.files()) {
+      for (TarEntry m : index.files()) {
         byName.putIfAbsent(m.name(), m);
         end = Math.max(end, m.end());
       }
-      for (TarMember m : index.spares()) {
+      for (TarEntry m : index.spares()) {
         end = Math.max(end, m.end());
       }
       // LINDI itself refuses an index that does not list itself and the entry document as is.
@@ -104,13 +105,13 @@ public final class LindiTarWriter extends LindiWriter {
         throw error(where, TarIndexDocument.ENTRY + " points to " + indexMember
             + " but the index lists " + byName.get(TarIndexDocument.INDEX));
       }
-      TarMember entry = byName.get(TarIndexDocument.ENTRY);
+      TarEntry entry = byName.get(TarIndexDocument.ENTRY);
       if (entry == null || entry.headerOffset() != 0 || entry.dataOffset() != UstarBlock.BLOCK
           || entry.size() != TarIndexDocument.ENTRY_SIZE) {
         throw error(where, "the index lists " + TarIndexDocument.ENTRY + " as " + entry
             + ", expected [0, 512, 1024]");
       }
-      TarMember rfsMember = byName.get(TarIndexDocument.RFS);
+      TarEntry rfsMember = byName.get(TarIndexDocument.RFS);
       if (rfsMember == null) {
         throw error(where, "the tar index lists no " + TarIndexDocument.RFS);
       }
@@ -140,11 +141,11 @@ public final class LindiTarWriter extends LindiWriter {
     org.lindi.rfs.RfsWriter.write(rfs, out);
     byte[] json = out.toByteArray();
     int b = UstarBlock.BLOCK;
-    TarMember entry = new TarMember(TarIndexDocument.ENTRY, 0, b, TarIndexDocument.ENTRY_SIZE);
-    TarMember index = new TarMember(TarIndexDocument.INDEX, entry.end(), entry.end() + b,
+    TarEntry entry = new TarEntry(TarIndexDocument.ENTRY, 0, b, TarIndexDocument.ENTRY_SIZE);
+    TarEntry index = new TarEntry(TarIndexDocument.INDEX, entry.end(), entry.end() + b,
         TarIndexDocument.INITIAL_SIZE);
     long rfsSize = TarIndexDocument.paddedSize(json.length);
-    TarMember rfsMember = new TarMember(TarIndexDocument.RFS, index.end(), index.end() + b, rfsSize);
+    TarEntry rfsMember = new TarEntry(TarIndexDocument.RFS, index.end(), index.end() + b, rfsSize);
     byte[] indexJson = new TarIndexDocument(List.of(entry, index, rfsMember), List.of(),
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).toBytes();
     Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".creating");
@@ -174,7 +175,7 @@ public final class LindiTarWriter extends LindiWriter {
 
   @Override
   ChunkRef storeChunk(String key, byte[] bytes) throws IOException {
-    TarMember m = append(blobName(key), bytes);
+    TarEntry m = append(blobName(key), bytes);
     members.put(m.name(), m);
     return ChunkRef.range("./" + m.name(), 0, bytes.length);
   }
@@ -205,7 +206,7 @@ public final class LindiTarWriter extends LindiWriter {
   @Override
   byte[] readStored(String key, ChunkRef ref) throws IOException {
     String url = ref.url();
-    TarMember m = url.startsWith("./") ? members.get(url.substring(2)) : null;
+    TarEntry m = url.startsWith("./") ? members.get(url.substring(2)) : null;
     if (m == null) {
       throw new UnsupportedFeatureException("rewriting part of a chunk stored outside the tar ("
           + ref + ") is not supported: write whole chunks", context().withKey(key));
@@ -231,17 +232,17 @@ public final class LindiTarWriter extends LindiWriter {
       channel.truncate(end + END_OF_ARCHIVE.length);
     }
     channel.force(true);
-    TarMember oldRfs = members.get(TarIndexDocument.RFS);
-    TarMember oldIndex = members.get(TarIndexDocument.INDEX);
+    TarEntry oldRfs = members.get(TarIndexDocument.RFS);
+    TarEntry oldIndex = members.get(TarIndexDocument.INDEX);
     String rfsTrash = trashName(TarIndexDocument.RFS);
     String indexTrash = trashName(TarIndexDocument.INDEX);
     // 2. The new RFS goes into the copy the previous commit superseded, or to the end.
-    TarMember newRfs = place(TarIndexDocument.RFS, json, null);
+    TarEntry newRfs = place(TarIndexDocument.RFS, json, null);
     // 3. The new index likewise; it lists the copies this commit supersedes as reusable.
-    List<TarMember> nextSpares = List.of(oldRfs.renamed(rfsTrash), oldIndex.renamed(indexTrash));
-    Map<String, TarMember> next = new LinkedHashMap<>(members);
+    List<TarEntry> nextSpares = List.of(oldRfs.renamed(rfsTrash), oldIndex.renamed(indexTrash));
+    Map<String, TarEntry> next = new LinkedHashMap<>(members);
     next.put(TarIndexDocument.RFS, newRfs);
-    TarMember newIndex = placeIndex(next, nextSpares);
+    TarEntry newIndex = placeIndex(next, nextSpares);
     channel.force(true);
     // 4. The commit point: one write of the 1024-byte .tar_entry.json (its JSON comes first).
     PositionedIo.write(channel, UstarBlock.BLOCK, TarIndexDocument.entryBytes(newIndex));
@@ -259,23 +260,23 @@ public final class LindiTarWriter extends LindiWriter {
    * RFS is appended when it outgrows its member), then the tar takes its name.
    */
   private void commitNewFile(byte[] json) throws IOException {
-    TarMember rfsMember = members.get(TarIndexDocument.RFS);
+    TarEntry rfsMember = members.get(TarIndexDocument.RFS);
     if (json.length <= rfsMember.size()) {
       PositionedIo.write(channel, rfsMember.dataOffset(),
           TarIndexDocument.spacePadded(json, rfsMember.size()));
     } else {
-      TarMember old = rfsMember;
+      TarEntry old = rfsMember;
       rfsMember = append(TarIndexDocument.RFS,
           TarIndexDocument.spacePadded(json, TarIndexDocument.paddedSize(json.length)));
       rename(old.headerOffset(), trashName(TarIndexDocument.RFS));
       members.put(TarIndexDocument.RFS, rfsMember);
     }
-    TarMember index = members.get(TarIndexDocument.INDEX);
+    TarEntry index = members.get(TarIndexDocument.INDEX);
     byte[] text = new TarIndexDocument(new ArrayList<>(members.values()), spares, extra).toBytes();
     if (text.length <= index.size()) {
       PositionedIo.write(channel, index.dataOffset(), TarIndexDocument.spacePadded(text, index.size()));
     } else {
-      TarMember old = index;
+      TarEntry old = index;
       index = placeIndex(new LinkedHashMap<>(members), spares);
       PositionedIo.write(channel, UstarBlock.BLOCK, TarIndexDocument.entryBytes(index));
       rename(old.headerOffset(), trashName(TarIndexDocument.INDEX));
@@ -288,8 +289,8 @@ public final class LindiTarWriter extends LindiWriter {
   }
 
   /** Writes {@code text} space padded into a reusable copy named like {@code name}, or appends it. */
-  private TarMember place(String name, byte[] text, TarMember forced) throws IOException {
-    TarMember spare = forced != null ? forced : spare(name, text.length);
+  private TarEntry place(String name, byte[] text, TarEntry forced) throws IOException {
+    TarEntry spare = forced != null ? forced : spare(name, text.length);
     if (spare != null) {
       spares.remove(spare);
       rename(spare.headerOffset(), name);
@@ -301,10 +302,10 @@ public final class LindiTarWriter extends LindiWriter {
   }
 
   /** The index lists itself, so its text depends on where it goes: try the spare, then the end. */
-  private TarMember placeIndex(Map<String, TarMember> next, List<TarMember> nextSpares)
+  private TarEntry placeIndex(Map<String, TarEntry> next, List<TarEntry> nextSpares)
       throws IOException {
     String name = TarIndexDocument.INDEX;
-    TarMember spare = spare(name, 0);
+    TarEntry spare = spare(name, 0);
     if (spare != null) {
       byte[] text = indexText(next, spare.renamed(name), nextSpares);
       if (text.length <= spare.size()) {
@@ -313,7 +314,7 @@ public final class LindiTarWriter extends LindiWriter {
     }
     long size = TarIndexDocument.INITIAL_SIZE;
     while (true) {
-      TarMember candidate = new TarMember(name, end, end + UstarBlock.BLOCK, size);
+      TarEntry candidate = new TarEntry(name, end, end + UstarBlock.BLOCK, size);
       byte[] text = indexText(next, candidate, nextSpares);
       long needed = TarIndexDocument.paddedSize(text.length);
       if (needed <= size) {
@@ -324,15 +325,15 @@ public final class LindiTarWriter extends LindiWriter {
     }
   }
 
-  private byte[] indexText(Map<String, TarMember> next, TarMember index, List<TarMember> nextSpares) {
+  private byte[] indexText(Map<String, TarEntry> next, TarEntry index, List<TarEntry> nextSpares) {
     next.put(TarIndexDocument.INDEX, index);
     return new TarIndexDocument(new ArrayList<>(next.values()), nextSpares, extra).toBytes();
   }
 
   /** The largest reusable copy of {@code name} holding at least {@code length} bytes, or null. */
-  private TarMember spare(String name, long length) {
-    TarMember best = null;
-    for (TarMember s : spares) {
+  private TarEntry spare(String name, long length) {
+    TarEntry best = null;
+    for (TarEntry s : spares) {
       if (s.name().startsWith(TRASH + name + ".") && s.size() >= length
           && (best == null || s.size() > best.size())) {
         best = s;
@@ -345,14 +346,14 @@ public final class LindiTarWriter extends LindiWriter {
    * Appends a member (header, data, block padding, end-of-archive marker) in one write, so a
    * kill never leaves the archive without its end marker.
    */
-  private TarMember append(String name, byte[] data) throws IOException {
-    TarMember m = new TarMember(name, end, end + UstarBlock.BLOCK, data.length);
+  private TarEntry append(String name, byte[] data) throws IOException {
+    TarEntry m = new TarEntry(name, end, end + UstarBlock.BLOCK, data.length);
     PositionedIo.write(channel, end, memberBytes(m, data, true));
     end = m.end();
     return m;
   }
 
-  private static byte[] memberBytes(TarMember m, byte[] data, boolean endOfArchive) {
+  private static byte[] memberBytes(TarEntry m, byte[] data, boolean endOfArchive) {
     int padded = (int) UstarBlock.padded(data.length);
     byte[] out = new byte[UstarBlock.BLOCK + padded + (endOfArchive ? END_OF_ARCHIVE.length : 0)];
     System.arraycopy(UstarBlock.header(m.name(), data.length), 0, out, 0, UstarBlock.BLOCK);
@@ -372,7 +373,7 @@ public final class LindiTarWriter extends LindiWriter {
 
   /** A kill between a commit and its renames leaves live names on the spares: fix them. */
   private void renameSpares() throws IOException {
-    for (TarMember s : spares) {
+    for (TarEntry s : spares) {
       rename(s.headerOffset(), s.name());
     }
   }
@@ -399,7 +400,7 @@ public final class LindiTarWriter extends LindiWriter {
     return p == 0 ? name : new String(h, 345, p, StandardCharsets.UTF_8) + "/" + name;
   }
 
-  private static byte[] read(FileChannel ch, TarMember m, String where) throws IOException {
+  private static byte[] read(FileChannel ch, TarEntry m, String where) throws IOException {
     if (m.dataOffset() + m.size() > ch.size() || m.size() > Integer.MAX_VALUE - 16) {
       throw error(where, "tar member " + m + " reaches past the end of the file ("
           + ch.size() + " bytes)");

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.lindi.container.TarEntry;
 import org.lindi.error.ErrorContext;
 import org.lindi.error.LindiFormatException;
 import org.lindi.rfs.RfsJson;
@@ -33,21 +34,21 @@ final class TarIndexDocument {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final List<TarMember> files;
-  private final List<TarMember> spares;
+  private final List<TarEntry> files;
+  private final List<TarEntry> spares;
   private final ObjectNode extra;
 
-  TarIndexDocument(List<TarMember> files, List<TarMember> spares, ObjectNode extra) {
+  TarIndexDocument(List<TarEntry> files, List<TarEntry> spares, ObjectNode extra) {
     this.files = files;
     this.spares = spares;
     this.extra = extra;
   }
 
-  List<TarMember> files() {
+  List<TarEntry> files() {
     return files;
   }
 
-  List<TarMember> spares() {
+  List<TarEntry> spares() {
     return spares;
   }
 
@@ -76,13 +77,13 @@ final class TarIndexDocument {
   }
 
   /** The {@code index} member named by a {@code .tar_entry.json} document. */
-  static TarMember parseEntry(byte[] entry, String file) {
+  static TarEntry parseEntry(byte[] entry, String file) {
     JsonNode root = parse(entry, file, ENTRY);
     return member(root.get("index"), file, ENTRY);
   }
 
   /** {@code .tar_entry.json} pointing to {@code index}: 1024 bytes, space padded. */
-  static byte[] entryBytes(TarMember index) {
+  static byte[] entryBytes(TarEntry index) {
     ObjectNode root = NODES.objectNode();
     root.set("index", node(index));
     return spacePadded(root.toString().getBytes(StandardCharsets.UTF_8), ENTRY_SIZE);
@@ -94,11 +95,11 @@ final class TarIndexDocument {
     if (list == null || !list.isArray()) {
       throw new LindiFormatException(INDEX + " has no \"files\" list", ErrorContext.ofFile(file));
     }
-    List<TarMember> files = new ArrayList<>();
+    List<TarEntry> files = new ArrayList<>();
     for (JsonNode m : list) {
       files.add(member(m, file, INDEX));
     }
-    List<TarMember> spares = new ArrayList<>();
+    List<TarEntry> spares = new ArrayList<>();
     JsonNode s = root.get(SPARES);
     if (s != null && s.isArray()) {
       for (JsonNode m : s) {
@@ -128,7 +129,7 @@ final class TarIndexDocument {
     return root.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ObjectNode node(TarMember m) {
+  private static ObjectNode node(TarEntry m) {
     ObjectNode n = NODES.objectNode();
     n.put("d", m.dataOffset());
     n.put("n", m.name());
@@ -150,7 +151,7 @@ final class TarIndexDocument {
     }
   }
 
-  private static TarMember member(JsonNode m, String file, String where) {
+  private static TarEntry member(JsonNode m, String file, String where) {
     if (m == null || !m.isObject() || !m.path("n").isTextual() || !m.path("o").canConvertToLong()
         || !m.path("d").canConvertToLong() || !m.path("s").canConvertToLong()
         || !m.path("o").isIntegralNumber() || !m.path("d").isIntegralNumber()
@@ -158,7 +159,7 @@ final class TarIndexDocument {
       throw new LindiFormatException(where + ": expected {\"n\", \"o\", \"d\", \"s\"}, found " + m,
           ErrorContext.ofFile(file));
     }
-    TarMember t = new TarMember(m.get("n").asText(), m.get("o").asLong(), m.get("d").asLong(),
+    TarEntry t = new TarEntry(m.get("n").asText(), m.get("o").asLong(), m.get("d").asLong(),
         m.get("s").asLong());
     if (t.headerOffset() < 0 || t.dataOffset() < t.headerOffset() + UstarBlock.BLOCK
         || t.size() < 0) {
