@@ -40,7 +40,8 @@ class LayeringTest {
       Map.entry("", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
       Map.entry("nwb", Set.of("", "error", "zarr", "tree")),
       Map.entry("cli", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
-      Map.entry("write", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "tree", "chunk")));
+      Map.entry("write", Set.of("", "error", "zarr", "codec", "rfs", "container", "io", "tree", "chunk")),
+      Map.entry("sample", Set.of("", "error", "zarr", "codec", "write")));
 
   @Test
   void sparkIsNotOnTheClasspath() {
