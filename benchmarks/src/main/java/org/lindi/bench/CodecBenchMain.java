@@ -12,7 +12,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the JMH codec benchmarks with modest settings (1 fork, 2 warm-up and 3 measured iterations of
  * 1 s; {@code -Dbench.jmh.iterations} and {@code -Dbench.jmh.include} change them) and prints MB/s of
- * decoded data per case and the pure-Java / C-Blosc speed ratio.
+ * decoded data per case and the pure-Java / C-Blosc speed ratio. Decode only by default (run.sh's
+ * time budget); {@code -Dbench.jmh.include='org.lindi.bench.(Blosc|Codec)(Decode|Encode)Bench'} adds
+ * the encode benchmarks ({@link BloscRaceMain} measures the encode ratios in less time).
  */
 public final class CodecBenchMain {
   private CodecBenchMain() {}
@@ -32,19 +34,20 @@ public final class CodecBenchMain {
       String dtype = r.getParams().getParam("dtype");
       double mbps = 30000 * 64 * EphysChunk.itemSize(dtype) / usPerOp; // bytes per microsecond = MB/s
       String method = bench.substring(bench.lastIndexOf('.') + 1);
-      if (bench.contains("BloscDecodeBench")) {
-        String key = "blosc." + r.getParams().getParam("cname") + ".shuffle" + r.getParams().getParam("shuffle")
-            + "." + dtype;
+      if (bench.contains("BloscDecodeBench") || bench.contains("BloscEncodeBench")) {
+        String key = (bench.contains("Encode") ? "blosc.encode." : "blosc.") + r.getParams().getParam("cname")
+            + ".shuffle" + r.getParams().getParam("shuffle") + "." + dtype;
         blosc.put(key + "." + method, mbps);
       } else {
-        Figures.value("decode." + r.getParams().getParam("pipeline") + "." + dtype, mbps, "MB/s");
+        String side = bench.contains("Encode") ? "encode." : "decode.";
+        Figures.value(side + r.getParams().getParam("pipeline") + "." + dtype, mbps, "MB/s");
       }
     }
     blosc.keySet().stream().filter(k -> k.endsWith(".java")).sorted().forEach(k -> {
       String key = k.substring(0, k.length() - ".java".length());
       Double c = blosc.get(key + ".c");
       Figures.value(key + ".java", blosc.get(k), "MB/s");
-      if (c != null && blosc.get(k) > 100 * c) {
+      if (c != null && !key.startsWith("blosc.encode.") && blosc.get(k) > 100 * c) {
         Figures.note(key + ": the frame is stored uncompressed; Java returns a view of it, C copies: no ratio");
       } else if (c != null) {
         Figures.value(key + ".c", c, "MB/s");

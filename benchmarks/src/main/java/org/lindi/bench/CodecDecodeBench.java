@@ -51,15 +51,7 @@ public class CodecDecodeBench {
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> configs = new ArrayList<>();
     for (String id : pipeline.split("\\+")) {
-      String c = switch (id) {
-        case "shuffle" -> "{\"id\":\"shuffle\",\"elementsize\":" + item + "}";
-        case "zlib" -> "{\"id\":\"zlib\",\"level\":4}";
-        case "gzip" -> "{\"id\":\"gzip\",\"level\":4}";
-        case "zstd" -> "{\"id\":\"zstd\",\"level\":3}";
-        case "lz4" -> "{\"id\":\"lz4\",\"acceleration\":1}";
-        default -> throw new IllegalArgumentException(id);
-      };
-      configs.add(json.readTree(c));
+      configs.add(json.readTree(config(id, item)));
     }
     codecs = new ArrayList<>();
     for (JsonNode c : configs) {
@@ -77,6 +69,18 @@ public class CodecDecodeBench {
     if (!Arrays.equals(chunk, decode().toArray())) {
       throw new IllegalStateException("round trip mismatch for " + pipeline + "/" + dtype);
     }
+  }
+
+  /** The numcodecs configuration of one codec of a pipeline name. */
+  static String config(String id, int item) {
+    return switch (id) {
+      case "shuffle" -> "{\"id\":\"shuffle\",\"elementsize\":" + item + "}";
+      case "zlib" -> "{\"id\":\"zlib\",\"level\":4}";
+      case "gzip" -> "{\"id\":\"gzip\",\"level\":4}";
+      case "zstd" -> "{\"id\":\"zstd\",\"level\":3}";
+      case "lz4" -> "{\"id\":\"lz4\",\"acceleration\":1}";
+      default -> throw new IllegalArgumentException(id);
+    };
   }
 
   @Benchmark

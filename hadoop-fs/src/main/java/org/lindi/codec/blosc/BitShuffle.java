@@ -8,14 +8,23 @@ import static org.lindi.codec.blosc.LittleEndian.putLong;
  * {@code k} of the elements, a row of {@code n / 8} bytes holding that bit of every element, rows
  * ordered {@code j * 8 + k}. c-blosc 1.21 bit-shuffles a block only when its element count is a
  * multiple of 8 (otherwise the block is stored as is) and never shuffles the bytes past the last
- * whole element. Works as a byte shuffle into planes plus an 8x8 bit transpose per 8 elements.
+ * whole element. Works as a byte shuffle into planes plus an 8x8 bit transpose per 8 elements,
+ * slice by slice of the block.
  */
 final class BitShuffle {
+  /**
+   * Bit-row bytes (8 elements each) handled per pass: each pass goes through a few intermediate
+   * arrays, so a slice (8192 elements) keeps them in L1/L2 however large the block; c-blosc's
+   * automatic blocks of 4-byte items reach 1 MB. Loops stay long enough for the JIT's fixed cost
+   * per loop entry not to matter.
+   */
+  static final int SLICE_COLUMNS = 1024;
+
   private BitShuffle() {}
 
   /**
    * Bit rows in {@code src} to elements in {@code dst}; {@code tmp} (at {@code t}) holds
-   * {@code size} bytes of intermediate byte planes. The three regions must not overlap.
+   * {@link #scratchBytes} bytes of intermediate byte planes. The three regions must not overlap.
    */
   static void unshuffle(
       int typesize, int size, byte[] src, int s, byte[] dst, int d, byte[] tmp, int t) {
@@ -25,37 +34,42 @@ final class BitShuffle {
       return;
     }
     int rowBytes = n / 8;
-    byte[] planes = typesize == 1 ? dst : tmp;
-    int p = typesize == 1 ? d : t;
-    for (int j = 0; j < typesize; j++) {
-      int rows = s + j * n;
-      int out = p + j * n;
-      // 8 columns of the 8 bit rows at a time: byte transposes, then a bit transpose per long
-      int whole = rowBytes / 8;
-      ByteShuffle.transposeBlocks(src, rows, rowBytes, 8, planes, out, 8, 64, whole);
-      for (int o = out; o < out + 64 * whole; o += 8) {
-        putLong(planes, o, transposeBits(getLong(planes, o)));
-      }
-      int g = whole * 8;
-      for (; g < rowBytes; g++) {
-        int q = rows + g;
-        long x = 0;
-        for (int k = 0; k < 8; k++) {
-          x |= (src[q + k * rowBytes] & 0xFFL) << (8 * k);
+    for (int c0 = 0; c0 < rowBytes; c0 += SLICE_COLUMNS) {
+      int columns = Math.min(SLICE_COLUMNS, rowBytes - c0);
+      int elements = 8 * columns;
+      byte[] planes = typesize == 1 ? dst : tmp;
+      int p = typesize == 1 ? d + 8 * c0 : t;
+      int whole = columns / 8;
+      for (int j = 0; j < typesize; j++) {
+        int rows = s + j * n + c0;
+        int out = p + j * elements;
+        // 8 columns of the 8 bit rows at a time, then the columns left over one by one
+        ByteShuffle.transposeBlocks(src, rows, rowBytes, 8, planes, out, 8, 64, whole);
+        for (int g = whole * 8; g < columns; g++) {
+          long x = 0;
+          for (int k = 0; k < 8; k++) {
+            x |= (src[rows + g + k * rowBytes] & 0xFFL) << (8 * k);
+          }
+          putLong(planes, out + 8 * g, x);
         }
-        putLong(planes, out + 8 * g, transposeBits(x));
+      }
+      transposeBits(planes, p, typesize * elements);
+      if (typesize > 1) {
+        ByteShuffle.unshuffleElements(typesize, elements, tmp, t, dst, d + 8 * c0 * typesize);
       }
     }
     int whole = n * typesize;
-    if (typesize > 1) {
-      ByteShuffle.unshuffle(typesize, whole, tmp, t, dst, d);
-    }
     System.arraycopy(src, s + whole, dst, d + whole, size - whole);
+  }
+
+  /** Bytes of scratch {@link #unshuffle} and {@link #shuffle} need for a block of {@code size}. */
+  static int scratchBytes(int typesize, int size) {
+    return Math.min(size, typesize * 8 * SLICE_COLUMNS);
   }
 
   /**
    * Elements in {@code src} to bit rows in {@code dst}; {@code tmp} (at {@code t}) holds
-   * {@code size} bytes of intermediate byte planes. The three regions must not overlap.
+   * {@link #scratchBytes} bytes of intermediate byte planes. The three regions must not overlap.
    */
   static void shuffle(
       int typesize, int size, byte[] src, int s, byte[] dst, int d, byte[] tmp, int t) {
@@ -65,29 +79,38 @@ final class BitShuffle {
       return;
     }
     int rowBytes = n / 8;
-    int whole = n * typesize;
-    if (typesize > 1) {
-      ByteShuffle.shuffle(typesize, whole, src, s, tmp, t);
-    } else {
-      System.arraycopy(src, s, tmp, t, whole);
-    }
-    for (int o = t; o < t + whole; o += 8) {
-      putLong(tmp, o, transposeBits(getLong(tmp, o)));
-    }
-    for (int j = 0; j < typesize; j++) {
-      int in = t + j * n;
-      int rows = d + j * n;
-      // 8 columns of the 8 bit rows at a time, then the columns left over one by one
-      int blocks = rowBytes / 8;
-      ByteShuffle.transposeBlocks(tmp, in, 8, 64, dst, rows, rowBytes, 8, blocks);
-      for (int g = blocks * 8; g < rowBytes; g++) {
-        long x = getLong(tmp, in + 8 * g);
-        for (int k = 0; k < 8; k++) {
-          dst[rows + k * rowBytes + g] = (byte) (x >>> (8 * k));
+    for (int c0 = 0; c0 < rowBytes; c0 += SLICE_COLUMNS) {
+      int columns = Math.min(SLICE_COLUMNS, rowBytes - c0);
+      int elements = 8 * columns;
+      if (typesize > 1) {
+        ByteShuffle.shuffleElements(typesize, elements, src, s + 8 * c0 * typesize, tmp, t);
+      } else {
+        System.arraycopy(src, s + 8 * c0, tmp, t, elements);
+      }
+      transposeBits(tmp, t, typesize * elements);
+      int whole = columns / 8;
+      for (int j = 0; j < typesize; j++) {
+        int in = t + j * elements;
+        int rows = d + j * n + c0;
+        // 8 columns of the 8 bit rows at a time, then the columns left over one by one
+        ByteShuffle.transposeBlocks(tmp, in, 8, 64, dst, rows, rowBytes, 8, whole);
+        for (int g = whole * 8; g < columns; g++) {
+          long x = getLong(tmp, in + 8 * g);
+          for (int k = 0; k < 8; k++) {
+            dst[rows + g + k * rowBytes] = (byte) (x >>> (8 * k));
+          }
         }
       }
     }
+    int whole = n * typesize;
     System.arraycopy(src, s + whole, dst, d + whole, size - whole);
+  }
+
+  /** {@link #transposeBits(long)} on each of the {@code len / 8} longs at {@code a[o]}. */
+  private static void transposeBits(byte[] a, int o, int len) {
+    for (int end = o + len; o < end; o += 8) {
+      putLong(a, o, transposeBits(getLong(a, o)));
+    }
   }
 
   /** Transposes the 8x8 bit matrix held in a long: bit k of byte i becomes bit i of byte k. */

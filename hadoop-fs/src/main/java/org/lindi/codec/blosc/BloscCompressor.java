@@ -230,12 +230,12 @@ enum BloscCompressor {
 
   private static int lz4Compress(LZ4Compressor compressor, byte[] src, int s, int len,
       byte[] dst, int d, int maxOut) {
-    int bound = compressor.maxCompressedLength(len);
-    if (bound <= maxOut) {
+    // straight into the frame, as c-blosc does: lz4 gives up once the budget is used (no copy)
+    try {
       return compressor.compress(src, s, len, dst, d, maxOut);
+    } catch (LZ4Exception e) {
+      return 0; // does not fit
     }
-    byte[] buffer = Resources.get().buffer(bound);
-    return copyIfFits(buffer, compressor.compress(src, s, len, buffer, 0, bound), dst, d, maxOut);
   }
 
   private static int copyIfFits(byte[] buffer, int n, byte[] dst, int d, int maxOut) {

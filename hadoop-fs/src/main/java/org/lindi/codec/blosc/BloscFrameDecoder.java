@@ -96,9 +96,10 @@ final class BloscFrameDecoder {
     int blocksize = h.blocksize();
     boolean byteShuffle = h.byteShuffle() && typesize > 1;
     boolean bitShuffle = !byteShuffle && h.bitShuffle();
-    // the decoded (still shuffled) block, then the byte planes bit unshuffling goes through
+    // the decoded (still shuffled) block, then the scratch bit unshuffling goes through
     byte[] tmp = byteShuffle || bitShuffle
-        ? ctx.temp(bitShuffle ? 2 * blocksize : blocksize) : null;
+        ? ctx.temp(blocksize + (bitShuffle ? BitShuffle.scratchBytes(typesize, blocksize) : 0))
+        : null;
     int leftover = h.nbytes() % blocksize;
     byte[] src = frame.array();
     int base = frame.offset();

@@ -65,7 +65,7 @@ final class BloscFrameEncoder {
     if (out == data.array()) {
       out = new byte[capacity]; // the data came from the same context: do not overwrite it
     }
-    int cbytes = encoder.write(data, out);
+    int cbytes = encoder.write(data, out, ctx);
     return new ByteSlice(out, 0, cbytes);
   }
 
@@ -129,8 +129,9 @@ final class BloscFrameEncoder {
   }
 
   /** Writes the frame into {@code out} (at least nbytes + 16 bytes); returns its size. */
-  private int write(ByteSlice data, byte[] out) {
-    int cbytes = clevel > 0 && nbytes >= BloscFrameDecoder.MIN_BUFFERSIZE ? compress(data, out) : 0;
+  private int write(ByteSlice data, byte[] out, EncodeContext ctx) {
+    int cbytes = clevel > 0 && nbytes >= BloscFrameDecoder.MIN_BUFFERSIZE
+        ? compress(data, out, ctx) : 0;
     int frameFlags = flags;
     if (cbytes == 0) {
       frameFlags |= BloscHeader.MEMCPYED;
@@ -143,15 +144,20 @@ final class BloscFrameEncoder {
   }
 
   /** The compressed frame's size, or 0 when it does not fit (the caller then memcpys). */
-  private int compress(ByteSlice data, byte[] out) {
+  private int compress(ByteSlice data, byte[] out, EncodeContext ctx) {
     int nblocks = nbytes / blocksize + (nbytes % blocksize > 0 ? 1 : 0);
     int leftover = nbytes % blocksize;
-    // the shuffled block, and for bit shuffling the byte planes it goes through
-    long tmpSize = bitShuffle ? 2L * blocksize : byteShuffle ? blocksize : 0;
+    // the shuffled block, and for bit shuffling the scratch it goes through
+    long tmpSize = bitShuffle ? (long) blocksize + BitShuffle.scratchBytes(typesize, blocksize)
+        : byteShuffle ? blocksize : 0;
     if (tmpSize > MAX_BUFFERSIZE) {
       throw new CodecException("blosc cannot bit-shuffle blocks of " + blocksize + " bytes");
     }
-    byte[] tmp = new byte[(int) tmpSize];
+    // reused: a new block buffer per chunk costs its zeroing; never the data itself
+    byte[] tmp = ctx.temp((int) tmpSize);
+    if (tmp == data.array()) {
+      tmp = new byte[(int) tmpSize];
+    }
     int limit = nbytes + BloscHeader.SIZE;
     int pos = BloscHeader.SIZE + 4 * nblocks;
     for (int j = 0; j < nblocks; j++) {

@@ -81,6 +81,9 @@ class BloscOracleTest {
     cases.add(new Case("lz4", 5, 1, 2, 3_840_000, 0, TestData.WALK, 7));
     cases.add(new Case("blosclz", 9, 2, 8, 600_003, 0, TestData.WALK, 8));
     cases.add(new Case("zstd", 1, 1, 4, 600_000, 0, TestData.RANDOM, 9));
+    // float32-shaped bit shuffles: 1 MB blocks of several unshuffle slices, a short last block
+    cases.add(new Case("lz4hc", 5, 2, 4, 2_400_000, 0, TestData.WALK, 10));
+    cases.add(new Case("zstd", 5, 2, 4, 1_200_004, 0, TestData.WALK, 11));
     return cases;
   }
 

@@ -14,14 +14,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Byte and bit shuffles match their definitions (written here bit by bit) for every item size,
- * sizes that are not multiples of the item size or of 8 elements, and unshuffle inverts shuffle.
+ * sizes that are not multiples of the item size or of 8 elements (the tails of the word-wide
+ * loops), blocks of several bit-shuffle slices, and unshuffle inverts shuffle.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BloscShuffleTest {
   static List<Arguments> shapes() {
     List<Arguments> shapes = new ArrayList<>();
     for (int typesize : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 32}) {
-      for (int elements : new int[] {0, 1, 7, 8, 9, 15, 16, 64, 1000, 1024}) {
+      for (int elements : new int[] {0, 1, 7, 8, 9, 15, 16, 64, 72, 1000, 1024, 8 * 1024 + 8,
+          8 * 2048 + 64 * 3 + 8 * 5}) {
         for (int extra : new int[] {0, typesize / 2}) {
           shapes.add(Arguments.of(typesize, elements * typesize + extra));
         }
@@ -34,14 +36,15 @@ class BloscShuffleTest {
   @MethodSource("shapes")
   void byteShuffleGathersEachByteOfTheTypeIntoAPlane(int typesize, int size) {
     byte[] elements = random(size, typesize);
-    byte[] planes = new byte[size];
-    byte[] back = new byte[size];
+    byte[] planes = new byte[size + 3];
+    byte[] back = new byte[size + 5];
 
-    ByteShuffle.shuffle(typesize, size, elements, 0, planes, 0);
-    ByteShuffle.unshuffle(typesize, size, planes, 0, back, 0);
+    // odd offsets: the 8-byte loads and stores of the word-wide loops must not assume alignment
+    ByteShuffle.shuffle(typesize, size, elements, 0, planes, 3);
+    ByteShuffle.unshuffle(typesize, size, planes, 3, back, 5);
 
-    assertArrayEquals(referenceByteShuffle(typesize, size, elements), planes);
-    assertArrayEquals(elements, back);
+    assertArrayEquals(referenceByteShuffle(typesize, size, elements), slice(planes, 3, size));
+    assertArrayEquals(elements, slice(back, 5, size));
   }
 
   @ParameterizedTest(name = "typesize {0}, {1} bytes")
@@ -50,7 +53,7 @@ class BloscShuffleTest {
     byte[] elements = random(size, typesize);
     byte[] rows = new byte[size + 3];
     byte[] back = new byte[size + 5];
-    byte[] tmp = new byte[size + 7];
+    byte[] tmp = new byte[BitShuffle.scratchBytes(typesize, size) + 7];
 
     BitShuffle.shuffle(typesize, size, elements, 0, rows, 3, tmp, 7);
     BitShuffle.unshuffle(typesize, size, rows, 3, back, 5, tmp, 7);
