@@ -21,9 +21,11 @@ import org.lindi.spark.write.LindiWriteJob;
 /**
  * {@code spark.read().format("lindi")}: LINDI files as a Spark DataSource V2 table with an inferred
  * schema (SPEC section 6). Spark asks one instance for the schema and then for the table, so the
- * files opened to infer the schema are kept for planning.
+ * files opened to infer the schema are kept for planning. ({@link CatalogTableSource} adds what the
+ * Spark version needs for catalog tables.)
  */
-public final class LindiDataSource implements TableProvider, DataSourceRegister, CreatableRelationProvider {
+public final class LindiDataSource extends CatalogTableSource
+    implements TableProvider, DataSourceRegister, CreatableRelationProvider {
   private ReadOptions lastOptions;
   private LindiTable lastTable;
 

@@ -47,7 +47,7 @@ public final class ZstdCodec implements Codec {
       // zstd-jni does not guard empty input itself
       throw new CodecException("zstd: chunk of " + len + " bytes is not a zstd frame");
     }
-    long declared = Zstd.getFrameContentSize(src, off, len);
+    long declared = frameContentSize(src, off, len);
     int capacity;
     if (declared >= 0) {
       // a later frame may add more; then the capacity grows below
@@ -75,6 +75,15 @@ public final class ZstdCodec implements Codec {
         capacity = (int) Math.min(limit, Math.max(4096L, 2L * room));
       }
     }
+  }
+
+  /**
+   * The frame header's content size, or -1 (unknown) / -2 (not a frame). zstd-jni 1.5.5, which Spark
+   * 3.5 ships, lacks getFrameContentSize; decompressedSize returns the same value in 1.5.5 and 1.5.6.
+   */
+  @SuppressWarnings("deprecation")
+  private static long frameContentSize(byte[] src, int off, int len) {
+    return Zstd.decompressedSize(src, off, len);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -25,7 +26,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathAccessDeniedException;
 import org.apache.hadoop.fs.PathNotFoundException;
 import org.apache.hadoop.fs.PathPermissionException;
-import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.util.functional.FutureIO;
 import org.lindi.codec.ByteSlice;
@@ -211,7 +211,8 @@ public final class ChunkRangeReader implements Closeable {
     }
     ByteSlice[] data = null;
     if (options.vectoredReads() && reads.size() > 1
-        && stream(path, reads.get(0)).hasCapability(StreamCapabilities.VECTOREDIO)) {
+        && VectoredReads.available()
+        && stream(path, reads.get(0)).hasCapability(VectoredReads.CAPABILITY)) {
       data = readVectored(path, reads);
     }
     for (int k = 0; k < reads.size(); k++) {
@@ -229,13 +230,16 @@ public final class ChunkRangeReader implements Closeable {
    * null (and counted as a retry) for the positioned path to try again.
    */
   private ByteSlice[] readVectored(Path path, List<CoalescedRead> reads) {
-    List<org.apache.hadoop.fs.FileRange> vector = new ArrayList<>(reads.size());
-    for (CoalescedRead r : reads) {
-      vector.add(org.apache.hadoop.fs.FileRange.createFileRange(r.offset(), r.length()));
+    long[] offsets = new long[reads.size()];
+    int[] lengths = new int[reads.size()];
+    for (int k = 0; k < reads.size(); k++) {
+      offsets[k] = reads.get(k).offset();
+      lengths[k] = reads.get(k).length();
     }
     ByteSlice[] data = new ByteSlice[reads.size()];
+    List<CompletableFuture<ByteBuffer>> vector;
     try {
-      stream(path, reads.get(0)).readVectored(vector, ByteBuffer::allocate);
+      vector = VectoredReads.start(stream(path, reads.get(0)), offsets, lengths, ByteBuffer::allocate);
     } catch (IOException | RuntimeException e) {
       return null; // the stream refused the call itself: read each range the positioned way
     }
@@ -243,7 +247,7 @@ public final class ChunkRangeReader implements Closeable {
     for (int k = 0; k < reads.size(); k++) {
       CoalescedRead r = reads.get(k);
       try {
-        data[k] = toSlice(vector.get(k).getData().get(), r.length());
+        data[k] = toSlice(vector.get(k).get(), r.length());
         stats.recordRequest(r.length());
       } catch (ExecutionException e) {
         IOException io = e.getCause() instanceof IOException

@@ -3,25 +3,18 @@ package org.lindi.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FSExceptionMessages;
-import org.apache.hadoop.fs.FSInputStream;
-import org.apache.hadoop.fs.FileRange;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
  * A seekable stream over an HTTP resource: sequential reads go through a read-ahead buffer filled
  * by range requests, positioned reads request exactly their range (and are thread-safe), and
- * vectored reads run their ranges in parallel on the filesystem's pool.
+ * vectored reads (Hadoop 3.3.5 and later, see {@link PooledVectoredInputStream}) run their ranges in
+ * parallel on the filesystem's pool.
  */
-final class HttpRangeInputStream extends FSInputStream implements StreamCapabilities {
+final class HttpRangeInputStream extends PooledVectoredInputStream {
   private final HttpRangeClient client;
   private final URI uri;
   private final int readAhead;
@@ -142,51 +135,14 @@ final class HttpRangeInputStream extends FSInputStream implements StreamCapabili
     }
   }
 
-  /** Each range is its own range request, all running at once on the filesystem's pool. */
   @Override
-  public void readVectored(List<? extends FileRange> ranges, IntFunction<ByteBuffer> allocate)
-      throws IOException {
-    checkOpen();
-    ExecutorService pool = vectoredPool.get();
-    for (FileRange range : ranges) {
-      if (range.getOffset() < 0 || range.getLength() < 0) {
-        throw new IllegalArgumentException("invalid range " + range + " of " + uri);
-      }
-      CompletableFuture<ByteBuffer> result = new CompletableFuture<>();
-      range.setData(result);
-      try {
-        pool.execute(() -> fill(range, allocate, result));
-      } catch (RejectedExecutionException e) {
-        result.completeExceptionally(new IOException("filesystem closed while reading " + uri, e));
-      }
-    }
-  }
-
-  private void fill(FileRange range, IntFunction<ByteBuffer> allocate,
-      CompletableFuture<ByteBuffer> result) {
-    try {
-      int len = range.getLength();
-      ByteBuffer bb = allocate.apply(len);
-      if (bb.hasArray()) {
-        readFully(range.getOffset(), bb.array(), bb.arrayOffset() + bb.position(), len);
-        bb.limit(bb.position() + len);
-      } else {
-        byte[] tmp = new byte[len];
-        readFully(range.getOffset(), tmp, 0, len);
-        int start = bb.position();
-        bb.put(tmp);
-        bb.position(start);
-        bb.limit(start + len);
-      }
-      result.complete(bb);
-    } catch (Throwable t) {
-      result.completeExceptionally(t);
-    }
+  ExecutorService vectoredPool() {
+    return vectoredPool.get();
   }
 
   @Override
-  public boolean hasCapability(String capability) {
-    return StreamCapabilities.VECTOREDIO.equalsIgnoreCase(capability);
+  String source() {
+    return uri.toString();
   }
 
   @Override
@@ -205,7 +161,8 @@ final class HttpRangeInputStream extends FSInputStream implements StreamCapabili
     }
   }
 
-  private void checkOpen() throws IOException {
+  @Override
+  void checkOpen() throws IOException {
     if (closed) {
       throw new IOException(FSExceptionMessages.STREAM_IS_CLOSED + ": " + uri);
     }

@@ -43,7 +43,9 @@ class TarContainerTest {
   static Map<String, byte[]> extract(Path tar) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
-      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+      // cast: commons-compress before 1.25 (Spark 3.5 ships 1.23) returns ArchiveEntry
+      for (TarArchiveEntry e = (TarArchiveEntry) in.getNextEntry(); e != null;
+          e = (TarArchiveEntry) in.getNextEntry()) {
         if (e.isFile() && !e.getName().startsWith(".trash/")) {
           out.put(e.getName(), in.readAllBytes());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -182,6 +183,7 @@ class ChunkRangeReaderTest extends RangeReadContract {
 
   @Test
   void aFailedVectoredReadFallsBackToRetriedPositionedReads() throws IOException {
+    assumeTrue(VectoredReads.available(), "Hadoop before 3.3.5 (Spark 3.5) has no vectored reads");
     FlakyFileSystem.configure(conf, 1, "transient", true);
     Path p = FlakyFileSystem.pathOf(Files.write(tmp.resolve("f.bin"), BIG));
     ReadStatistics stats = new ReadStatistics();
@@ -199,6 +201,8 @@ class ChunkRangeReaderTest extends RangeReadContract {
   @ParameterizedTest(name = "vectored option={0}")
   @ValueSource(booleans = {true, false})
   void streamsThatDeclareVectoredReadsGetOneCallPerFile(boolean option) throws IOException {
+    assumeTrue(!option || VectoredReads.available(),
+        "Hadoop before 3.3.5 (Spark 3.5) has no vectored reads");
     FlakyFileSystem.configure(conf, 0, "transient", true);
     Path p = FlakyFileSystem.pathOf(Files.write(tmp.resolve("f.bin"), BIG));
     ReadStatistics stats = new ReadStatistics();

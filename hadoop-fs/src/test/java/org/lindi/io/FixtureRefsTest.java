@@ -83,7 +83,9 @@ class FixtureRefsTest {
       try (InputStream in = Files.newInputStream(lindi);
           TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
         byte[] last = null;
-        for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        // cast: commons-compress before 1.25 (Spark 3.5 ships 1.23) returns ArchiveEntry
+        for (TarArchiveEntry e = (TarArchiveEntry) tar.getNextEntry(); e != null;
+            e = (TarArchiveEntry) tar.getNextEntry()) {
           if (e.getName().equals(name)) {
             last = tar.readAllBytes(); // a grown tar may hold a name twice: the last one counts
           }

@@ -5,16 +5,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FSInputStream;
-import org.apache.hadoop.fs.FileRange;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -153,7 +148,7 @@ public class FlakyFileSystem extends FileSystem {
   }
 
   /** A local file whose positioned reads fail while failures are left. */
-  private final class Stream extends FSInputStream implements StreamCapabilities {
+  private final class Stream extends CountingVectoredStream implements StreamCapabilities {
     private final RandomAccessFile file;
     private boolean closed;
 
@@ -193,15 +188,13 @@ public class FlakyFileSystem extends FileSystem {
     }
 
     @Override
-    public void readVectored(List<? extends FileRange> ranges, IntFunction<ByteBuffer> allocate)
-        throws IOException {
+    void countVectoredCall() {
       vectoredCalls.incrementAndGet();
-      super.readVectored(ranges, allocate);
     }
 
     @Override
     public boolean hasCapability(String capability) {
-      return vectored && StreamCapabilities.VECTOREDIO.equals(capability);
+      return vectored && VectoredReads.CAPABILITY.equals(capability);
     }
 
     @Override
