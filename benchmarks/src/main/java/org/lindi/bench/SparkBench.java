@@ -28,6 +28,8 @@ import org.lindi.zarr.Order;
  * End to end in one JVM on {@code local[2]}: 1,800,000 x 64 int16 ephys (60 s at 30 kHz) as lindi1 (blosc
  * lz4 shuffle, chunks 30000 x 64) and as Parquet written by Spark from the same DataFrame. Runs of the
  * two formats alternate (order swapped each run); the first run of each query is warm-up; medians.
+ * Writes: the same DataFrame, persisted in memory, written by Spark as Parquet (snappy) and as
+ * lindi1 ({@code df.write().format("lindi")}, blosc lz4 shuffle, 30000-row chunks), alternated.
  * Arguments: work directory, measured runs (default 3).
  */
 public final class SparkBench {
@@ -35,6 +37,7 @@ public final class SparkBench {
   static final int CHANNELS = 64;
   static final int CHUNK_ROWS = 30_000;
   static final long DECODED = (long) ROWS * CHANNELS * 2;
+  static final String LZ4_SHUFFLE = "{\"id\":\"blosc\",\"cname\":\"lz4\",\"clevel\":5,\"shuffle\":1,\"blocksize\":0}";
 
   private SparkBench() {}
 
@@ -58,9 +61,11 @@ public final class SparkBench {
     for (int i = 0; i < ROWS / CHUNK_ROWS; i++) {
       chunks.add(EphysChunk.int16(CHUNK_ROWS, CHANNELS, 1000 + i));
     }
+    // the file every scan reads, written once from the driver (the timed writes below go through Spark)
     Path lindi = dir.resolve("ephys.lindi");
     double lindiWrite1 = writeLindi(lindi, chunks);
-    Figures.note(String.format("first lindi1 write %.3f s", lindiWrite1));
+    chunks.clear();
+    Figures.note(String.format("lindi1 written from the driver (LindiWriter, one thread): %.3f s", lindiWrite1));
 
     Dataset<Row> lindiDf = spark.read().format("lindi").option("dataset", "data").load(lindi.toString());
     Figures.note("lindi schema: " + lindiDf.schema().simpleString());
@@ -70,22 +75,48 @@ public final class SparkBench {
     Path parquet = dir.resolve("ephys.parquet");
     double[] pw = new double[runs];
     double[] lw = new double[runs];
+    Path written = dir.resolve("ephys-w.lindi");
+    double[] lwcpu = new double[runs];
+    double[] pwcpu = new double[runs];
     for (int r = -1; r < runs; r++) {
-      double p = time(() -> cached.write().mode("overwrite").option("compression", "snappy")
-          .parquet(parquet.toString()));
-      double l = writeLindi(dir.resolve("ephys-w.lindi"), chunks);
+      // alternated, order swapped every run: both sides see the same machine load
+      double p = 0;
+      double l = 0;
+      double pc = 0;
+      double lc = 0;
+      for (int k = 0; k < 2; k++) {
+        long cpu0 = cpuNanos();
+        if ((k == 0) == ((r & 1) == 0)) {
+          p = time(() -> cached.write().mode("overwrite").option("compression", "snappy")
+              .parquet(parquet.toString()));
+          pc = (cpuNanos() - cpu0) / 1e9;
+        } else {
+          // a new file each time: an Overwrite of the dataset would append to the lindi1 file
+          // (its old chunks stay behind until the file is rewritten), growing it run after run
+          Files.deleteIfExists(written);
+          cpu0 = cpuNanos();
+          l = time(() -> cached.write().format("lindi").option("dataset", "data")
+              .option("chunks", String.valueOf(CHUNK_ROWS)).option("compressor", LZ4_SHUFFLE)
+              .mode("overwrite").save(written.toString()));
+          lc = (cpuNanos() - cpu0) / 1e9;
+        }
+      }
       if (r >= 0) {
         pw[r] = p;
         lw[r] = l;
+        pwcpu[r] = pc;
+        lwcpu[r] = lc;
       }
     }
     Figures.value("write.parquet_snappy.time", Figures.median(pw), "s");
-    Figures.value("write.lindi1_driver.time", Figures.median(lw), "s");
+    Figures.value("write.lindi1_spark.time", Figures.median(lw), "s");
+    Figures.value("write.parquet_snappy.process_cpu", Figures.median(pwcpu), "s");
+    Figures.value("write.lindi1_spark.process_cpu", Figures.median(lwcpu), "s");
     Figures.ratio("write.lindi_over_parquet", Figures.median(lw) / Figures.median(pw));
+    Figures.value("storage.lindi1_spark_written", Files.size(written) / 1e6, "MB");
     Figures.value("storage.parquet", dirSize(parquet) / 1e6, "MB");
     Figures.value("storage.lindi1", Files.size(lindi) / 1e6, "MB");
     cached.unpersist(true);
-    chunks.clear();
 
     Dataset<Row> parquetDf = spark.read().parquet(parquet.toString());
     Map<String, Function<Dataset<Row>, Runnable>> queries = new LinkedHashMap<>();
@@ -96,20 +127,30 @@ public final class SparkBench {
     queries.put("window_1s_mean", df -> () -> channelMean(df.filter(col("index").geq(from)
         .and(col("index").lt(from + CHUNK_ROWS)))).collect());
 
+    // the same lindi read as columnar batches instead of rows (lindi.read.unsafeRows=false): the
+    // connector picks rows when value is read; this keeps the other choice measured beside it
+    Dataset<Row> lindiColumnarDf = spark.read().format("lindi").option("dataset", "data")
+        .option("lindi.read.unsafeRows", "false").load(lindi.toString());
     for (Map.Entry<String, Function<Dataset<Row>, Runnable>> q : queries.entrySet()) {
       Runnable onLindi = q.getValue().apply(lindiDf);
       Runnable onParquet = q.getValue().apply(parquetDf);
+      // count reads no value: both lindi reads are the same columnar scan
+      Runnable onColumnar = q.getKey().equals("count") ? null : q.getValue().apply(lindiColumnarDf);
       double[] lt = new double[runs];
       double[] pt = new double[runs];
+      double[] ct = new double[runs];
       double[] lcpu = new double[runs];
+      double[] ccpu = new double[runs];
       long lindiFetched = -1;
       long parquetRead = -1;
+      int sides = onColumnar == null ? 2 : 3;
       for (int r = -1; r < runs; r++) {
-        boolean lindiFirst = (r & 1) == 0;
         double l = 0;
         double p = 0;
-        for (int k = 0; k < 2; k++) {
-          if ((k == 0) == lindiFirst) {
+        double c = 0;
+        for (int k = 0; k < sides; k++) {
+          int side = (k + Math.max(0, r)) % sides; // rotated every run: each side goes first in turn
+          if (side == 0) {
             bytes.forget();
             long cpu0 = cpuNanos();
             l = time(onLindi);
@@ -118,16 +159,23 @@ public final class SparkBench {
             }
             Thread.sleep(200); // the query-execution event arrives asynchronously too
             lindiFetched = bytes.lindiBytesFetched();
-          } else {
+          } else if (side == 1) {
             long in0 = bytes.inputBytes();
             p = time(onParquet);
             Thread.sleep(200); // task-end events arrive asynchronously
             parquetRead = bytes.inputBytes() - in0;
+          } else {
+            long cpu0 = cpuNanos();
+            c = time(onColumnar);
+            if (r >= 0) {
+              ccpu[r] = (cpuNanos() - cpu0) / 1e9;
+            }
           }
         }
         if (r >= 0) {
           lt[r] = l;
           pt[r] = p;
+          ct[r] = c;
         }
       }
       String n = "scan." + q.getKey();
@@ -136,11 +184,17 @@ public final class SparkBench {
       Figures.ratio(n + ".lindi_over_parquet", Figures.median(lt) / Figures.median(pt));
       Figures.value(n + ".lindi.bytes_fetched", lindiFetched, "B");
       Figures.value(n + ".parquet.bytes_read", parquetRead, "B");
+      if (onColumnar != null) {
+        Figures.value(n + ".lindi_columnar.time", Figures.median(ct), "s");
+        Figures.value(n + ".lindi.process_cpu", Figures.median(lcpu), "s");
+        Figures.value(n + ".lindi_columnar.process_cpu", Figures.median(ccpu), "s");
+        Figures.note(String.format("%s: lindi rows / columnar batches time %.2f, CPU %.2f", n,
+            Figures.median(lt) / Figures.median(ct), Figures.median(lcpu) / Figures.median(ccpu)));
+      }
       if (q.getKey().equals("noop")) {
         Figures.value("scan.noop.lindi.decoded_throughput", DECODED / Figures.median(lt) / 1e6, "MB/s");
         Figures.value("scan.noop.parquet.decoded_throughput", DECODED / Figures.median(pt) / 1e6, "MB/s");
         // what the scan would reach with both cores to itself: other processes may load the machine
-        Figures.value("scan.noop.lindi.process_cpu", Figures.median(lcpu), "s");
         Figures.value("scan.noop.lindi.decoded_per_2_cpu_seconds", DECODED / (Figures.median(lcpu) / 2) / 1e6,
             "MB/s");
       }

@@ -85,6 +85,11 @@ final class ContainerFile implements Closeable {
 
   /** Parses the RFS document in {@code [offset, offset + n)} as a stream. */
   ReferenceFileSystem parseRfs(long offset, long n, String displayName) throws IOException {
+    if (n <= RfsParser.IN_MEMORY_LIMIT) {
+      // one positioned read of the known size: no copies through growing buffers
+      byte[] doc = read(offset, (int) n, "RFS");
+      return RfsParser.parse(doc, 0, doc.length, displayName);
+    }
     try (InputStream in = stream(offset, n, "RFS")) {
       return RfsParser.parse(in, displayName);
     }

@@ -34,6 +34,7 @@ public final class UrlResolver {
   private final UrlRewrite rewrite;
   private final LocationPolicy policy;
   private final Map<String, Path> externalTargets = new ConcurrentHashMap<>();
+  private volatile Target last;
 
   /**
    * @param container the open lindi file; its location is qualified through its filesystem
@@ -85,21 +86,52 @@ public final class UrlResolver {
     if (offset < 0 || length < -1) {
       throw new RefOutOfBoundsException("negative ref offset or length", context(url, offset, length));
     }
+    Target t = last;
+    if (t == null || t.url != url) {
+      t = target(url);
+      last = t;
+    }
+    if (t.entry != null) {
+      return inside(t.rewritten, t.entry, offset, length);
+    }
+    return new FileRange(t.path, offset, length);
+  }
+
+  /**
+   * Where a url points, checked against the policy once: an entry of the container, or a file.
+   * Refs come by the million with a handful of urls, so {@link #resolve} keeps the last one.
+   */
+  private Target target(String url) {
     String u = rewrite.apply(url);
     if (u.equals(".") || u.startsWith("./")) {
-      FileRange internal = resolveInside(u, offset, length);
-      if (internal != null) {
-        policy.checkInsideFolder(u, internal.path());
-        return internal;
+      FileRange entry = container.resolveInternal(u);
+      if (entry != null) {
+        policy.checkInsideFolder(u, entry.path());
+        return new Target(url, u, entry, null);
       }
       if (u.equals(".")) {
         // A container with no ranges of its own (a .lindi.json): "." is still the lindi file.
         Path self = policy.lindiLocation();
         policy.checkInsideFolder(u, self);
-        return new FileRange(self, offset, length);
+        return new Target(url, u, null, self);
       }
     }
-    return new FileRange(resolvePath(u), offset, length);
+    return new Target(url, u, null, resolvePath(u));
+  }
+
+  /** The last url resolved and its target (immutable, so that threads may share it). */
+  private static final class Target {
+    final String url;
+    final String rewritten;
+    final FileRange entry;
+    final Path path;
+
+    Target(String url, String rewritten, FileRange entry, Path path) {
+      this.url = url;
+      this.rewritten = rewritten;
+      this.entry = entry;
+      this.path = path;
+    }
   }
 
   /** Where a (rewritten) url outside the container lives, checked against the policy. */
@@ -125,11 +157,8 @@ public final class UrlResolver {
     return target;
   }
 
-  private FileRange resolveInside(String url, long offset, long length) {
-    FileRange entry = container.resolveInternal(url);
-    if (entry == null) {
-      return null;
-    }
+  /** {@code [offset, offset + length)} of the container entry {@code entry} of {@code url}. */
+  private FileRange inside(String url, FileRange entry, long offset, long length) {
     long entryLength = entry.length();
     if (entryLength < 0) {
       // Entry size unknown (a whole file): the range reader checks it against the file size.

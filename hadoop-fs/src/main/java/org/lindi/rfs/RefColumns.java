@@ -68,6 +68,28 @@ final class RefColumns {
     length[i] = len;
   }
 
+  /** {@link #addRange} with the key as UTF-8 bytes {@code src[from, to)} (no String per key). */
+  void addRange(byte[] src, int from, int to, int urlId, long off, long len) {
+    int i = addKey(src, from, to);
+    url[i] = urlId;
+    offset[i] = off;
+    length[i] = len;
+  }
+
+  /** Presizes the columns for about {@code n} more entries with keys of {@code keyBytes} bytes. */
+  void reserve(int n, long keyBytes) {
+    if (count + n > url.length) {
+      int capacity = count + n;
+      url = Arrays.copyOf(url, capacity);
+      offset = Arrays.copyOf(offset, capacity);
+      length = Arrays.copyOf(length, capacity);
+    }
+    if (count + n + 2 > keyStart.length) {
+      keyStart = Arrays.copyOf(keyStart, count + n + 2);
+    }
+    ensureKeyPool(keyPoolSize + keyBytes);
+  }
+
   void addInline(String key, byte[] bytes, int from, int len) {
     int i = addKey(key);
     url[i] = RefTable.INLINE;
@@ -219,6 +241,24 @@ final class RefColumns {
     }
     keyStart[count] = keyPoolSize;
     appendUtf8(key);
+    keyStart[count + 1] = keyPoolSize;
+    return count++;
+  }
+
+  private int addKey(byte[] src, int from, int to) {
+    if (count == url.length) {
+      int capacity = count * 2;
+      url = Arrays.copyOf(url, capacity);
+      offset = Arrays.copyOf(offset, capacity);
+      length = Arrays.copyOf(length, capacity);
+    }
+    if (count + 2 > keyStart.length) {
+      keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
+    }
+    keyStart[count] = keyPoolSize;
+    ensureKeyPool((long) keyPoolSize + (to - from));
+    System.arraycopy(src, from, keyPool, keyPoolSize, to - from);
+    keyPoolSize += to - from;
     keyStart[count + 1] = keyPoolSize;
     return count++;
   }

@@ -151,6 +151,17 @@ public final class ReferenceFileSystem {
     refs.forEachWithPrefix(bytes, visitor);
   }
 
+  /**
+   * The chunk refs of the array at {@code arrayPath} by C-order grid index, for a grid of
+   * {@code gridShape} whose chunk keys join coordinates with {@code separator}: one scan over the
+   * keys under the array, where looking each chunk key up would build a string per chunk.
+   */
+  public ChunkRefIndex chunkRefIndex(String arrayPath, long[] gridShape, char separator) {
+    // the same keys as the lookups of RfsChunkLocator: "<arrayPath>/<chunk key>"
+    byte[] prefix = arrayPath.isEmpty() ? new byte[0] : (arrayPath + "/").getBytes(StandardCharsets.UTF_8);
+    return ChunkRefIndex.of(refs, prefix, gridShape.clone(), separator);
+  }
+
   /** The distinct urls of all range refs (templates substituted), metadata included. */
   public List<String> urls() {
     List<String> out = new ArrayList<>(List.of(refs.urls()));
@@ -362,6 +373,19 @@ public final class ReferenceFileSystem {
       } else {
         columns.addRange(key, urlId, offset, length);
       }
+    }
+
+    /**
+     * Scanner fast path: a range ref of a chunk key given as UTF-8 bytes {@code src[from, to)}
+     * (not a metadata key), url possibly holding templates.
+     */
+    void putRawRange(byte[] src, int from, int to, int urlId, long offset, long length) {
+      columns.addRange(src, from, to, urlId, offset, length);
+    }
+
+    /** Scanner fast path: room for about {@code n} refs whose keys take {@code keyBytes} bytes. */
+    void reserveRefs(int n, long keyBytes) {
+      columns.reserve(n, keyBytes);
     }
 
     /** Parser fast path: a freshly parsed JSON object, kept without a copy. */

@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +29,16 @@ import org.lindi.error.LindiFormatException;
  * {@code generationMetadata}, {@code refs}) straight into the compact {@link ReferenceFileSystem}:
  * no tree of the whole document is built. After the root object only NUL bytes and whitespace may
  * follow (lindi1 and tar containers pad the document). Jackson reads characters here: its byte
- * parser interns field names in a table that degrades past ~100k distinct keys.
+ * parser interns field names in a table that degrades past ~100k distinct keys. Documents that fit
+ * in memory are first tried by {@link RfsScanner}, which takes the common range refs from the
+ * bytes about three times faster; this parser reads whatever the scanner gives back.
  */
 public final class RfsParser {
   private static final String BASE64_PREFIX = "base64:";
   private static final int TRAILER_BUFFER = 1 << 16;
+  /** Documents up to this size are read into memory and scanned by {@link RfsScanner}. */
+  public static final int IN_MEMORY_LIMIT = 256 << 20;
+  private static final int FAST_LIMIT = IN_MEMORY_LIMIT;
 
   private final JsonParser p;
   private final Reader rest;
@@ -44,10 +51,14 @@ public final class RfsParser {
   private int lastUrlId;
 
   private RfsParser(JsonParser p, Reader rest, String file) {
+    this(p, rest, file, ReferenceFileSystem.builder().source(file));
+  }
+
+  private RfsParser(JsonParser p, Reader rest, String file, ReferenceFileSystem.Builder builder) {
     this.p = p;
     this.rest = rest;
     this.file = file;
-    this.builder = ReferenceFileSystem.builder().source(file);
+    this.builder = builder;
   }
 
   /**
@@ -58,6 +69,31 @@ public final class RfsParser {
    * @throws IOException when reading the stream fails
    */
   public static ReferenceFileSystem parse(InputStream in, String displayName) throws IOException {
+    // Documents up to FAST_LIMIT are read whole and scanned as bytes; the streaming parser below
+    // reads the rest, and any document the scanner does not take as it is (errors included).
+    byte[] head = new byte[1 << 20];
+    int n = 0;
+    for (int r = 0; r >= 0 && n < FAST_LIMIT; n += r) {
+      if (n == head.length) {
+        head = Arrays.copyOf(head, Math.min(FAST_LIMIT, head.length * 2));
+      }
+      r = in.read(head, n, head.length - n); // large reads: no copy through small buffers
+      if (r < 0) {
+        break;
+      }
+    }
+    if (n < FAST_LIMIT) {
+      ReferenceFileSystem fast = RfsScanner.tryParse(head, 0, n, displayName);
+      if (fast != null) {
+        return fast;
+      }
+      return streaming(new ByteArrayInputStream(head, 0, n), displayName);
+    }
+    return streaming(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in), displayName);
+  }
+
+  /** The streaming parser alone (the reference the scanner is held to). */
+  static ReferenceFileSystem streaming(InputStream in, String displayName) throws IOException {
     // Our own strict decoder: the parser's Reader must not buffer bytes past what it hands over,
     // or the padding check after the root object could not see them.
     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -74,8 +110,12 @@ public final class RfsParser {
   /** Parses {@code bytes[offset, offset + length)}; see {@link #parse(InputStream, String)}. */
   public static ReferenceFileSystem parse(byte[] bytes, int offset, int length,
       String displayName) {
+    ReferenceFileSystem fast = RfsScanner.tryParse(bytes, offset, offset + length, displayName);
+    if (fast != null) {
+      return fast;
+    }
     try {
-      return parse(new ByteArrayInputStream(bytes, offset, length), displayName);
+      return streaming(new ByteArrayInputStream(bytes, offset, length), displayName);
     } catch (IOException e) {
       throw new UncheckedIOException("reading an in-memory RFS document", e);
     }
@@ -94,22 +134,11 @@ public final class RfsParser {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
-        switch (field) {
-          case "version":
-            builder.version(intValue("version"));
-            break;
-          case "templates":
-            builder.templates(templates());
-            break;
-          case "generationMetadata":
-            builder.generationMetadata(p.currentToken() == JsonToken.VALUE_NULL ? null : tree());
-            break;
-          case "refs":
-            refs();
-            sawRefs = true;
-            break;
-          default:
-            p.skipChildren();
+        if (field.equals("refs")) {
+          refs();
+          sawRefs = true;
+        } else {
+          field(field);
         }
       }
       if (!sawRefs) {
@@ -126,25 +155,78 @@ public final class RfsParser {
     return builder.build();
   }
 
+  /** A top-level member other than {@code refs}, its value the current token. */
+  private void field(String field) throws IOException {
+    switch (field) {
+      case "version":
+        builder.version(intValue("version"));
+        break;
+      case "templates":
+        builder.templates(templates());
+        break;
+      case "generationMetadata":
+        builder.generationMetadata(p.currentToken() == JsonToken.VALUE_NULL ? null : tree());
+        break;
+      default:
+        p.skipChildren();
+    }
+  }
+
+  /**
+   * For {@link RfsScanner}: the top-level member {@code field} whose JSON value is exactly
+   * {@code bytes[from, to)}, into {@code builder}.
+   */
+  static void topLevelMember(String field, byte[] bytes, int from, int to,
+      ReferenceFileSystem.Builder builder, String file) throws IOException {
+    try (JsonParser jp = RfsJson.factory().createParser(bytes, from, to - from)) {
+      RfsParser slice = new RfsParser(jp, null, file, builder);
+      jp.nextToken();
+      slice.field(field);
+      if (jp.nextToken() != null) {
+        throw slice.error("more than one JSON value for \"" + field + "\"");
+      }
+    }
+  }
+
+  /**
+   * For {@link RfsScanner}: the ref {@code key} whose JSON value is exactly
+   * {@code bytes[from, to)}, into {@code builder}.
+   */
+  static void ref(String key, byte[] bytes, int from, int to, ReferenceFileSystem.Builder builder,
+      String file) throws IOException {
+    try (JsonParser jp = RfsJson.factory().createParser(bytes, from, to - from)) {
+      RfsParser slice = new RfsParser(jp, null, file, builder);
+      slice.key = key;
+      slice.ref(jp.nextToken());
+      if (jp.nextToken() != null) {
+        throw slice.error("more than one JSON value for a ref");
+      }
+    }
+  }
+
   private void refs() throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw error("\"refs\" is not a JSON object but " + p.currentToken());
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       key = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.START_ARRAY) {
-        range();
-      } else if (t == JsonToken.VALUE_STRING) {
-        builder.putInline(key, stringBytes());
-      } else if (t == JsonToken.START_OBJECT) {
-        builder.putParsedJson(key, tree());
-      } else {
-        throw error("ref of the wrong shape: " + t
-            + "; expected [url, offset, length], [url], a JSON object or a string");
-      }
+      ref(p.nextToken());
     }
     key = null;
+  }
+
+  /** The value of ref {@link #key}, whose first token is {@code t}. */
+  private void ref(JsonToken t) throws IOException {
+    if (t == JsonToken.START_ARRAY) {
+      range();
+    } else if (t == JsonToken.VALUE_STRING) {
+      builder.putInline(key, stringBytes());
+    } else if (t == JsonToken.START_OBJECT) {
+      builder.putParsedJson(key, tree());
+    } else {
+      throw error("ref of the wrong shape: " + t
+          + "; expected [url, offset, length], [url], a JSON object or a string");
+    }
   }
 
   private void range() throws IOException {

@@ -52,6 +52,11 @@ public final class ChunkGrid {
     return n;
   }
 
+  /** The character between coordinates in chunk keys ({@code .} or {@code /}). */
+  public char separator() {
+    return separator;
+  }
+
   /** The store key suffix of a chunk, e.g. {@code "2.0"} or {@code "2/0"}; {@code "0"} for rank 0. */
   public String chunkKey(long[] coords) {
     if (coords.length == 0) {

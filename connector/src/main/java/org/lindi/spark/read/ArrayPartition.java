@@ -1,15 +1,14 @@
 package org.lindi.spark.read;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.lindi.spark.Layout;
 
 /**
- * One Spark partition of an array read: consecutive rows of chunks of one file, with the row
- * indices the pushed predicates select among them and the pushed limit. Carries only its own
- * chunks' resolved locations, never the RFS.
+ * One Spark partition of an array read: rows of chunks of one file (ascending grid coordinates
+ * along axis 0), with the row indices the pushed predicates select among them and the pushed
+ * limit. Carries only its own chunks' resolved locations, as primitive columns, never the RFS.
  */
 public final class ArrayPartition implements InputPartition {
   private static final long serialVersionUID = 1L;
@@ -17,26 +16,43 @@ public final class ArrayPartition implements InputPartition {
   private final int index;
   private final ArraySpec spec;
   private final Layout layout;
-  private final RowOfChunks[] rows;
+  /** Grid coordinates along axis 0 of the rows of chunks, ascending. */
+  private final long[] chunkRows;
+  /** Chunks per row of chunks (the grid beyond axis 0). */
+  private final int perRow;
+  /** Every chunk of those rows, row after row, each row in C order. */
+  private final ResolvedChunks chunks;
   private final IndexRanges selection;
   private final long limit;
   private final TimeSource time;
 
-  public ArrayPartition(int index, ArraySpec spec, Layout layout, List<RowOfChunks> rows,
-      IndexRanges selection, long limit) {
-    this(index, spec, layout, rows, selection, limit, null);
-  }
-
-  /** A partition that also produces the NWB {@code time} column, from {@code time}. */
-  public ArrayPartition(int index, ArraySpec spec, Layout layout, List<RowOfChunks> rows,
+  ArrayPartition(int index, ArraySpec spec, Layout layout, long[] chunkRows, ResolvedChunks chunks,
       IndexRanges selection, long limit, TimeSource time) {
-    this.time = time;
     this.index = index;
     this.spec = spec;
     this.layout = layout;
-    this.rows = rows.toArray(new RowOfChunks[0]);
+    this.chunkRows = chunkRows;
+    this.perRow = chunksPerRow(spec);
+    if ((long) chunkRows.length * perRow != chunks.size()) {
+      throw new IllegalArgumentException(chunkRows.length + " rows of " + perRow + " chunks but "
+          + chunks.size() + " chunks resolved for " + spec);
+    }
+    this.chunks = chunks;
     this.selection = selection;
     this.limit = limit;
+    this.time = time;
+  }
+
+  /** Chunks in a row of chunks of {@code spec}: the product of the grid shape beyond axis 0. */
+  static int chunksPerRow(ArraySpec spec) {
+    long n = 1;
+    for (int k = 1; k < spec.grid().rank(); k++) {
+      n *= spec.grid().gridShape(k);
+    }
+    if (n > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("a row of chunks of /" + spec.array() + " has " + n + " chunks");
+    }
+    return (int) n;
   }
 
   /** Position of this partition in the scan. */
@@ -53,11 +69,22 @@ public final class ArrayPartition implements InputPartition {
   }
 
   public int rowCount() {
-    return rows.length;
+    return chunkRows.length;
   }
 
+  /** Row of chunks {@code i} of this partition (a view made on each call). */
   public RowOfChunks row(int i) {
-    return rows[i];
+    long c = chunkRows[i];
+    long first = firstRowOf(c);
+    return new RowOfChunks(spec, c, first, (int) (endRowOf(c) - first), chunks, i * perRow, perRow);
+  }
+
+  private long firstRowOf(long chunkRow) {
+    return spec.grid().rank() == 0 ? 0 : chunkRow * spec.grid().chunkSize(0);
+  }
+
+  private long endRowOf(long chunkRow) {
+    return spec.grid().rank() == 0 ? 1 : Math.min(spec.rowCount(), firstRowOf(chunkRow) + spec.grid().chunkSize(0));
   }
 
   /** The row indices to produce ({@code rows} layout). */
@@ -77,20 +104,16 @@ public final class ArrayPartition implements InputPartition {
 
   /** Number of chunks this partition reads. */
   public int chunkCount() {
-    int n = 0;
-    for (RowOfChunks r : rows) {
-      n += r.chunkCount();
-    }
-    return n;
+    return chunks.size();
   }
 
   /** First and last row index (exclusive) this partition covers. */
   public long firstRow() {
-    return rows.length == 0 ? 0 : rows[0].firstRow();
+    return chunkRows.length == 0 ? 0 : firstRowOf(chunkRows[0]);
   }
 
   public long endRow() {
-    return rows.length == 0 ? 0 : rows[rows.length - 1].endRow();
+    return chunkRows.length == 0 ? 0 : endRowOf(chunkRows[chunkRows.length - 1]);
   }
 
   @Override
@@ -99,7 +122,7 @@ public final class ArrayPartition implements InputPartition {
       return false;
     }
     ArrayPartition p = (ArrayPartition) o;
-    return index == p.index && spec.equals(p.spec) && layout == p.layout && Arrays.equals(rows, p.rows)
+    return index == p.index && spec.equals(p.spec) && layout == p.layout && Arrays.equals(chunkRows, p.chunkRows) && chunks.equals(p.chunks)
         && selection.equals(p.selection) && limit == p.limit
         && java.util.Objects.equals(time, p.time);
   }

@@ -34,6 +34,7 @@ public final class ArraySpec implements Serializable {
   private transient ArrayMetadata meta;
   private transient CompoundType compoundType;
   private transient ElementType element;
+  private transient ChunkGrid grid;
 
   ArraySpec(String file, String array, String zarray, boolean scalar, String compound) {
     this.file = Objects.requireNonNull(file);
@@ -90,8 +91,12 @@ public final class ArraySpec implements Serializable {
     return element;
   }
 
-  public ChunkGrid grid() {
-    return metadata().grid();
+  /** The chunk grid (made once: readers and the planner ask for it per chunk). */
+  public synchronized ChunkGrid grid() {
+    if (grid == null) {
+      grid = metadata().grid();
+    }
+    return grid;
   }
 
   /** The shape users see: {@code []} for a scalar, else the {@code .zarray} shape. */

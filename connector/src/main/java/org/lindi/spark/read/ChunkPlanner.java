@@ -1,20 +1,17 @@
 package org.lindi.spark.read;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.lindi.LindiArray;
 import org.lindi.LindiFile;
 import org.lindi.chunk.ChunkLocator;
-import org.lindi.container.FileRange;
 import org.lindi.error.LindiException;
 import org.lindi.error.ErrorContext;
 import org.lindi.io.UrlResolver;
 import org.lindi.nwb.TimeAxis;
 import org.lindi.nwb.TimeAxisSpec;
-import org.lindi.rfs.ChunkRef;
 import org.lindi.spark.Layout;
 import org.lindi.spark.ReadOptions;
 import org.lindi.spark.SourceFiles;
@@ -140,145 +137,122 @@ public final class ChunkPlanner {
     return new ArrayPlan(partitions, rowsTotal, bytesTotal, files.paths().size());
   }
 
-  /** The selected rows of chunks of one file. */
+  /** The selected rows of chunks of one file: their grid coordinates along axis 0, ascending. */
   private static final class FileRows {
     final ArraySpec spec;
     final IndexRanges selection;
     final Path path;
+    final ChunkLocator locator;
     final UrlResolver resolver;
     TimeAxis axis;
-    final List<RowOfChunks> rows = new ArrayList<>();
-    final List<Long> rowBytes = new ArrayList<>();
+    long[] rows = new long[16];
+    int rowCount;
     long selectedRows;
     long decodedBytes;
 
-    FileRows(ArraySpec spec, IndexRanges selection, Path path, UrlResolver resolver) {
+    FileRows(ArraySpec spec, IndexRanges selection, Path path, ChunkLocator locator, UrlResolver resolver) {
       this.spec = spec;
       this.selection = selection;
       this.path = path;
+      this.locator = locator;
       this.resolver = resolver;
+    }
+
+    void add(long chunkRow) {
+      if (rowCount == rows.length) {
+        rows = Arrays.copyOf(rows, rowCount * 2);
+      }
+      rows[rowCount++] = chunkRow;
     }
   }
 
   private FileRows rowsOf(Path path, ArraySpec spec, long remaining, IndexRanges selection) {
     LindiFile f = files.open(path);
     LindiArray array = f.array(options.dataset());
-    ChunkLocator locator = array.chunkLocator();
     UrlResolver resolver = UrlResolver.fromOptions(f.container(), files.conf(),
         options.urlRewrite(), options.allowedLocations());
-    Map<Path, String> locations = new HashMap<>();
     ChunkGrid grid = spec.grid();
     int rank = grid.rank();
     long n = spec.rowCount();
     long chunkRows = rank == 0 ? 1 : grid.chunkSize(0);
     long gridRows = rank == 0 ? 1 : grid.gridShape(0);
-    long bytesPerRow = spec.rowElements() * spec.element().itemSize();
+    int perRow = ArrayPartition.chunksPerRow(spec);
     IndexRanges sel = options.layout() == Layout.ROWS ? selection.intersect(IndexRanges.of(0, n)) : IndexRanges.of(0, n);
-    FileRows out = new FileRows(spec, selection, path, resolver);
+    FileRows out = new FileRows(spec, selection, path, array.chunkLocator(), resolver);
+    long bytesPerRow = spec.rowElements() * spec.element().itemSize();
     long left = remaining;
+    long last = -1;
     for (int r = 0; r < sel.size() && left > 0; r++) {
       long firstChunk = sel.lo(r) / chunkRows;
       long lastChunk = Math.min(gridRows - 1, (sel.hi(r) - 1) / chunkRows);
-      for (long i = firstChunk; i <= lastChunk && left > 0; i++) {
+      for (long i = Math.max(firstChunk, last + 1); i <= lastChunk && left > 0; i++) {
         long from = i * chunkRows;
         long to = Math.min(n, from + chunkRows);
-        if (!out.rows.isEmpty() && out.rows.get(out.rows.size() - 1).chunkRow() == i) {
-          continue; // already planned for the previous interval
-        }
-        if (sel.count(from, to) == 0) {
-          continue;
-        }
-        RowOfChunks row = new RowOfChunks(i, from, (int) (to - from),
-            chunksOf(grid, i, locator, resolver, locations, spec));
         // output rows: positions along axis 0, or chunks in the chunks layout
-        long selected = options.layout() == Layout.ROWS ? sel.count(from, to) : row.chunkCount();
+        long selected = options.layout() == Layout.ROWS ? sel.count(from, to) : perRow;
         if (selected == 0) {
           continue;
         }
-        out.rows.add(row);
-        long bytes = (to - from) * bytesPerRow;
-        out.rowBytes.add(bytes);
+        out.add(i);
+        last = i;
         out.selectedRows += Math.min(selected, left);
-        out.decodedBytes += bytes;
+        out.decodedBytes += (to - from) * bytesPerRow;
         left -= selected;
       }
     }
     return out;
   }
 
-  /** Every chunk of grid row {@code i}: all coordinates along the axes beyond 0, in C order. */
-  private static ChunkTask[] chunksOf(ChunkGrid grid, long i, ChunkLocator locator, UrlResolver resolver,
-      Map<Path, String> locations, ArraySpec spec) {
-    int rank = grid.rank();
-    if (rank == 0) {
-      return new ChunkTask[] {task(new long[0], locator, resolver, locations, spec)};
-    }
-    long count = 1;
-    for (int k = 1; k < rank; k++) {
-      count *= grid.gridShape(k);
-    }
-    if (count > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("a row of chunks of /" + spec.array() + " has " + count + " chunks");
-    }
-    ChunkTask[] out = new ChunkTask[(int) count];
-    long[] coords = new long[rank];
-    coords[0] = i;
-    for (int c = 0; c < out.length; c++) {
-      out[c] = task(coords, locator, resolver, locations, spec);
-      for (int k = rank - 1; k >= 1; k--) {
-        if (++coords[k] < grid.gridShape(k)) {
-          break;
-        }
-        coords[k] = 0;
-      }
-    }
-    return out;
-  }
-
-  private static ChunkTask task(long[] coords, ChunkLocator locator, UrlResolver resolver,
-      Map<Path, String> locations, ArraySpec spec) {
-    String key = locator.key(coords);
-    try {
-      ChunkRef ref = locator.locate(coords);
-      if (ref == null) {
-        return ChunkTask.missing(coords, key);
-      }
-      if (ref.isInline()) {
-        return ChunkTask.inline(coords, key, ref.inlineBytes());
-      }
-      FileRange range = resolver.resolve(ref);
-      String location = locations.computeIfAbsent(range.path(), p -> p.toUri().toString());
-      return ChunkTask.range(coords, key, location, range);
-    } catch (LindiException e) {
-      throw e.addContext(spec.context().withKey(key));
-    }
-  }
-
   /** Groups consecutive rows of chunks of one file into partitions of at most {@code split} bytes. */
   private void group(FileRows fr, long split, List<ArrayPartition> out) {
-    List<RowOfChunks> current = new ArrayList<>();
+    ChunkGrid grid = fr.spec.grid();
+    long chunkRows = grid.rank() == 0 ? 1 : grid.chunkSize(0);
+    long n = fr.spec.rowCount();
+    long bytesPerRow = fr.spec.rowElements() * fr.spec.element().itemSize();
+    int from = 0;
     long bytes = 0;
-    for (int k = 0; k < fr.rows.size(); k++) {
-      long b = fr.rowBytes.get(k);
-      if (!current.isEmpty() && (split == 0 || bytes + b > split)) {
-        out.add(partition(out.size(), fr, current));
-        current = new ArrayList<>();
+    for (int k = 0; k < fr.rowCount; k++) {
+      long first = fr.rows[k] * chunkRows;
+      long b = (Math.min(n, first + chunkRows) - first) * bytesPerRow;
+      if (k > from && (split == 0 || bytes + b > split)) {
+        out.add(partition(out.size(), fr, from, k));
+        from = k;
         bytes = 0;
       }
-      current.add(fr.rows.get(k));
       bytes += b;
     }
-    if (!current.isEmpty()) {
-      out.add(partition(out.size(), fr, current));
+    if (fr.rowCount > from) {
+      out.add(partition(out.size(), fr, from, fr.rowCount));
     }
   }
 
-  private ArrayPartition partition(int index, FileRows fr, List<RowOfChunks> rows) {
+  /** The partition of rows of chunks {@code fr.rows[from, to)}, their chunks resolved here. */
+  private ArrayPartition partition(int index, FileRows fr, int from, int to) {
+    long[] rows = Arrays.copyOfRange(fr.rows, from, to);
+    ResolvedChunks chunks = resolve(fr.spec, fr.locator, fr.resolver, rows);
+    ArrayPartition p = new ArrayPartition(index, fr.spec, options.layout(), rows, chunks, IndexRanges.ALL, limit,
+        null);
     IndexRanges sel = options.layout() == Layout.ROWS
-        ? fr.selection.intersect(IndexRanges.of(rows.get(0).firstRow(), rows.get(rows.size() - 1).endRow()))
+        ? fr.selection.intersect(IndexRanges.of(p.firstRow(), p.endRow()))
         : IndexRanges.ALL;
     TimeSource time = fr.axis == null ? null : timeSource(fr, sel);
-    return new ArrayPartition(index, fr.spec, options.layout(), rows, sel, limit, time);
+    return new ArrayPartition(index, fr.spec, options.layout(), rows, chunks, sel, limit, time);
+  }
+
+  /** Every chunk of the rows of chunks {@code rows} (ascending), runs of consecutive rows at a time. */
+  private static ResolvedChunks resolve(ArraySpec spec, ChunkLocator locator, UrlResolver resolver, long[] rows) {
+    int perRow = ArrayPartition.chunksPerRow(spec);
+    ResolvedChunks.Builder b = new ResolvedChunks.Builder(spec, resolver, Math.toIntExact((long) rows.length * perRow));
+    int k = 0;
+    while (k < rows.length) {
+      int end = k + 1;
+      while (end < rows.length && rows[end] == rows[end - 1] + 1) {
+        end++;
+      }
+      b.add(locator, rows[k] * perRow, (rows[end - 1] + 1) * perRow);
+      k = end;
+    }
+    return b.build();
   }
 
   /**
@@ -292,20 +266,19 @@ public final class ChunkPlanner {
     }
     LindiArray ts = axis.timestamps();
     ArraySpec tsSpec = ArraySpec.of(fr.path.toString(), ts);
-    List<RowOfChunks> tsRows = new ArrayList<>();
+    long[] tsRows = new long[0];
     if (!sel.isEmpty()) {
-      ChunkLocator locator = ts.chunkLocator();
-      Map<Path, String> locations = new HashMap<>();
-      ChunkGrid grid = tsSpec.grid();
       long n = tsSpec.rowCount();
-      long len = grid.chunkSize(0);
+      long len = tsSpec.grid().chunkSize(0);
       long last = Math.min(n, sel.hi(sel.size() - 1)) - 1;
-      for (long c = sel.lo(0) / len; c <= last / len; c++) {
-        long from = c * len;
-        tsRows.add(new RowOfChunks(c, from, (int) (Math.min(n, from + len) - from),
-            chunksOf(grid, c, locator, fr.resolver, locations, tsSpec)));
+      long firstRow = sel.lo(0) / len;
+      tsRows = new long[(int) Math.max(0, last / len - firstRow + 1)];
+      for (int c = 0; c < tsRows.length; c++) {
+        tsRows[c] = firstRow + c;
       }
     }
-    return TimeSource.ofTimestamps(axis.spec(), tsSpec, tsRows);
+    ResolvedChunks chunks = resolve(tsSpec, ts.chunkLocator(), fr.resolver, tsRows);
+    return TimeSource.ofTimestamps(axis.spec(),
+        new ArrayPartition(0, tsSpec, Layout.ROWS, tsRows, chunks, IndexRanges.ALL, -1, null));
   }
 }

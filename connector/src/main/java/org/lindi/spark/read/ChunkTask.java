@@ -1,53 +1,54 @@
 package org.lindi.spark.read;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.hadoop.fs.Path;
 import org.lindi.container.FileRange;
 import org.lindi.error.ErrorContext;
+import org.lindi.zarr.ChunkGrid;
 
 /**
  * One chunk an executor reads: its grid coordinates and store key, and where its stored bytes are,
  * already resolved on the driver (url rewrite, container entry, safety policy): a byte range of a
- * file, bytes inline in the RFS, or nothing (the chunk reads as fill_value).
+ * file, bytes inline in the RFS, or nothing (the chunk reads as fill_value). Made on the executor
+ * from a partition's {@link ResolvedChunks}; the key is only spelled out when asked for.
  */
-public final class ChunkTask implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public final class ChunkTask {
   private final long[] coords;
-  private final String key;
+  private final String array;
+  private final ChunkGrid grid;
+  private String key;
   private final byte[] inline;
   private final String location;
   private final long offset;
   private final long length;
 
-  private ChunkTask(long[] coords, String key, byte[] inline, String location, long offset, long length) {
+  private ChunkTask(long[] coords, ArraySpec spec, byte[] inline, String location, long offset, long length) {
     this.coords = coords;
-    this.key = key;
+    this.array = spec.array();
+    this.grid = spec.grid();
     this.inline = inline;
     this.location = location;
     this.offset = offset;
     this.length = length;
   }
 
-  /** A chunk without a ref. */
-  public static ChunkTask missing(long[] coords, String key) {
-    return new ChunkTask(coords.clone(), key, null, null, 0, 0);
+  /** Chunk {@code c} of {@code chunks}, at grid coordinates {@code coords} (kept, not copied). */
+  static ChunkTask of(ArraySpec spec, long[] coords, ResolvedChunks chunks, int c) {
+    if (chunks.isMissing(c)) {
+      return new ChunkTask(coords, spec, null, null, 0, 0);
+    }
+    if (chunks.isInline(c)) {
+      byte[] bytes = chunks.inlineBytes(c);
+      return new ChunkTask(coords, spec, bytes, null, 0, bytes.length);
+    }
+    return new ChunkTask(coords, spec, null, chunks.location(c), chunks.offset(c), chunks.length(c));
   }
 
-  /** A chunk whose bytes are inline in the RFS. */
-  public static ChunkTask inline(long[] coords, String key, byte[] bytes) {
-    return new ChunkTask(coords.clone(), key, bytes, null, 0, bytes.length);
-  }
-
-  /**
-   * A chunk stored at {@code range}; {@code location} is the range's file as a URI string, shared
-   * between the chunks of a file so that it is serialised once per partition.
-   */
-  public static ChunkTask range(long[] coords, String key, String location, FileRange range) {
-    return new ChunkTask(coords.clone(), key, null, location, range.offset(), range.length());
+  /** The store key of chunk {@code coords} of the array {@code spec}, as its chunk locator names it. */
+  static String key(ArraySpec spec, long[] coords) {
+    return (spec.array().isEmpty() ? "" : spec.array() + "/") + spec.grid().chunkKey(coords);
   }
 
   /** Grid coordinates (not a copy: do not modify). */
@@ -60,6 +61,9 @@ public final class ChunkTask implements Serializable {
   }
 
   public String key() {
+    if (key == null) {
+      key = (array.isEmpty() ? "" : array + "/") + grid.chunkKey(coords);
+    }
     return key;
   }
 
@@ -111,7 +115,7 @@ public final class ChunkTask implements Serializable {
 
   /** Where this chunk is, for error messages. */
   public ErrorContext context(ArraySpec spec) {
-    ErrorContext c = spec.context().withKey(key);
+    ErrorContext c = spec.context().withKey(key());
     return location == null ? c : c.withRange(location, offset, length);
   }
 
@@ -121,18 +125,18 @@ public final class ChunkTask implements Serializable {
       return false;
     }
     ChunkTask t = (ChunkTask) o;
-    return Arrays.equals(coords, t.coords) && key.equals(t.key) && Arrays.equals(inline, t.inline)
+    return Arrays.equals(coords, t.coords) && array.equals(t.array) && Arrays.equals(inline, t.inline)
         && Objects.equals(location, t.location) && offset == t.offset && length == t.length;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, location, offset, length);
+    return Objects.hash(Arrays.hashCode(coords), location, offset, length);
   }
 
   @Override
   public String toString() {
-    return key + (isMissing() ? " (fill)" : isInline() ? " inline[" + inline.length + "]"
+    return key() + (isMissing() ? " (fill)" : isInline() ? " inline[" + inline.length + "]"
         : " " + location + "[" + offset + ", " + (length < 0 ? "EOF" : String.valueOf(offset + length)) + ")");
   }
 }

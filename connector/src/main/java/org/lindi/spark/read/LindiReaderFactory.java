@@ -13,7 +13,8 @@ import org.lindi.spark.Layout;
 
 /**
  * Creates the executor-side readers of a scan: catalog rows, NWB table rows, or an array's {@code rows} /
- * {@code chunks} layout, columnar for numeric elements. The Hadoop configuration comes from one
+ * {@code chunks} layout, columnar for numeric elements, {@link UnsafeRowsReader} rows for the values of
+ * 2-D arrays of plain numbers. The Hadoop configuration comes from one
  * broadcast per scan.
  */
 final class LindiReaderFactory implements PartitionReaderFactory {
@@ -22,11 +23,14 @@ final class LindiReaderFactory implements PartitionReaderFactory {
   private final Broadcast<SerializableConfiguration> conf;
   private final StructType readSchema;
   private final boolean columnar;
+  private final boolean unsafeRows;
 
-  LindiReaderFactory(Broadcast<SerializableConfiguration> conf, StructType readSchema, boolean columnar) {
+  LindiReaderFactory(Broadcast<SerializableConfiguration> conf, StructType readSchema, boolean columnar,
+      boolean unsafeRows) {
     this.conf = conf;
     this.readSchema = readSchema;
     this.columnar = columnar;
+    this.unsafeRows = unsafeRows;
   }
 
   private Configuration conf() {
@@ -47,8 +51,10 @@ final class LindiReaderFactory implements PartitionReaderFactory {
       return new TableReader((TablePartition) partition, readSchema);
     }
     ArrayPartition p = (ArrayPartition) partition;
-    return p.layout() == Layout.ROWS ? new RowsRowReader(p, conf(), readSchema)
-        : new ChunksRowReader(p, conf(), readSchema);
+    if (p.layout() != Layout.ROWS) {
+      return new ChunksRowReader(p, conf(), readSchema);
+    }
+    return unsafeRows ? new UnsafeRowsReader(p, conf(), readSchema) : new RowsRowReader(p, conf(), readSchema);
   }
 
   @Override

@@ -70,7 +70,20 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
 
   private boolean columnar() {
     return !table.options().isCatalog() && table.options().layout() != Layout.TABLE
-        && table.firstSpec().element().isColumnar();
+        && table.firstSpec().element().isColumnar() && !unsafeRows();
+  }
+
+  /**
+   * Whether the rows layout is read as {@link UnsafeRowsReader} rows rather than columnar batches:
+   * when {@code value} of a 2-D array of plain numbers is read, Spark would otherwise rebuild each
+   * row's array from the batch element by element (measured: see benchmarks/RESULTS.md).
+   */
+  private boolean unsafeRows() {
+    ReadOptions o = table.options();
+    return !o.isCatalog() && o.layout() == Layout.ROWS
+        && table.files().conf().getBoolean(UnsafeRowsReader.UNSAFE_ROWS_KEY, true)
+        && Arrays.asList(readSchema.fieldNames()).contains(LindiSchemas.VALUE)
+        && UnsafeRowsReader.suits(table.firstSpec());
   }
 
   @Override
@@ -125,7 +138,7 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
   public PartitionReaderFactory createReaderFactory() {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(table.files().conf()));
-    return new LindiReaderFactory(conf, readSchema, columnar());
+    return new LindiReaderFactory(conf, readSchema, columnar(), unsafeRows());
   }
 
   @Override

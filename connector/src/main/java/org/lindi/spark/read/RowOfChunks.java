@@ -1,25 +1,28 @@
 package org.lindi.spark.read;
 
-import java.io.Serializable;
-import java.util.Arrays;
-
 /**
  * The chunks sharing one grid coordinate along axis 0 (every chunk along the other axes, in C
- * order): together they hold whole rows {@code [firstRow, firstRow + rows)} of the array.
+ * order): together they hold whole rows {@code [firstRow, firstRow + rows)} of the array. A view of
+ * a partition's {@link ResolvedChunks}, made when a reader asks for it.
  */
-public final class RowOfChunks implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public final class RowOfChunks {
+  private final ArraySpec spec;
   private final long chunkRow;
   private final long firstRow;
   private final int rows;
-  private final ChunkTask[] chunks;
+  private final ResolvedChunks chunks;
+  private final int base;
+  private final int count;
 
-  public RowOfChunks(long chunkRow, long firstRow, int rows, ChunkTask[] chunks) {
+  RowOfChunks(ArraySpec spec, long chunkRow, long firstRow, int rows, ResolvedChunks chunks, int base,
+      int count) {
+    this.spec = spec;
     this.chunkRow = chunkRow;
     this.firstRow = firstRow;
     this.rows = rows;
-    this.chunks = chunks.clone();
+    this.chunks = chunks;
+    this.base = base;
+    this.count = count;
   }
 
   /** The grid coordinate along axis 0. */
@@ -41,38 +44,22 @@ public final class RowOfChunks implements Serializable {
   }
 
   public int chunkCount() {
-    return chunks.length;
+    return count;
   }
 
+  /** Chunk {@code i} of this row (a new object: the coordinates are computed). */
   public ChunkTask chunk(int i) {
-    return chunks[i];
+    long[] coords = spec.grid().coordsOf(chunkRow * count + i);
+    return ChunkTask.of(spec, coords, chunks, base + i);
   }
 
   /** Bytes to fetch for all chunks of this row. */
   public long storedBytes() {
-    long n = 0;
-    for (ChunkTask c : chunks) {
-      if (c.isRange()) {
-        n += c.storedBytes();
-      }
-    }
-    return n;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RowOfChunks && ((RowOfChunks) o).chunkRow == chunkRow
-        && ((RowOfChunks) o).firstRow == firstRow && ((RowOfChunks) o).rows == rows
-        && Arrays.equals(((RowOfChunks) o).chunks, chunks);
-  }
-
-  @Override
-  public int hashCode() {
-    return Long.hashCode(chunkRow) * 31 + chunks.length;
+    return chunks.storedBytes(base, base + count);
   }
 
   @Override
   public String toString() {
-    return "RowOfChunks[" + chunkRow + ": rows " + firstRow + ".." + endRow() + ", " + chunks.length + " chunks]";
+    return "RowOfChunks[" + chunkRow + ": rows " + firstRow + ".." + endRow() + ", " + count + " chunks]";
   }
 }

@@ -1,9 +1,7 @@
 package org.lindi.spark.read;
 
 import java.io.Serializable;
-import java.util.List;
 import org.lindi.nwb.TimeAxisSpec;
-import org.lindi.spark.Layout;
 
 /**
  * Where a partition's {@code time} values come from: the rate form's {@link TimeAxisSpec} (pure
@@ -26,9 +24,9 @@ public final class TimeSource implements Serializable {
     return new TimeSource(spec, null);
   }
 
-  /** Times read from {@code rows}, the chunks of the timestamps array described by {@code array}. */
-  public static TimeSource ofTimestamps(TimeAxisSpec spec, ArraySpec array, List<RowOfChunks> rows) {
-    return new TimeSource(spec, new ArrayPartition(0, array, Layout.ROWS, rows, IndexRanges.ALL, -1));
+  /** Times read from the chunks of the timestamps array that {@code timestamps} holds. */
+  static TimeSource ofTimestamps(TimeAxisSpec spec, ArrayPartition timestamps) {
+    return new TimeSource(spec, timestamps);
   }
 
   public TimeAxisSpec spec() {
