@@ -178,7 +178,7 @@ public final class RfsParser {
    */
   static void topLevelMember(String field, byte[] bytes, int from, int to,
       ReferenceFileSystem.Builder builder, String file) throws IOException {
-    try (JsonParser jp = RfsJson.factory().createParser(bytes, from, to - from)) {
+    try (JsonParser jp = sliceParser(bytes, from, to)) {
       RfsParser slice = new RfsParser(jp, null, file, builder);
       jp.nextToken();
       slice.field(field);
@@ -194,7 +194,7 @@ public final class RfsParser {
    */
   static void ref(String key, byte[] bytes, int from, int to, ReferenceFileSystem.Builder builder,
       String file) throws IOException {
-    try (JsonParser jp = RfsJson.factory().createParser(bytes, from, to - from)) {
+    try (JsonParser jp = sliceParser(bytes, from, to)) {
       RfsParser slice = new RfsParser(jp, null, file, builder);
       slice.key = key;
       slice.ref(jp.nextToken());
@@ -202,6 +202,15 @@ public final class RfsParser {
         throw slice.error("more than one JSON value for a ref");
       }
     }
+  }
+
+  /**
+   * A parser of exactly {@code bytes[from, to)}. The slice is copied: Jackson 2.15 (Spark 3.5's)
+   * reads past the end of a short slice of a larger array ("1" of "1,": "Expected space separating
+   * root-level values"), so its bounds cannot be trusted; the values scanned this way are small.
+   */
+  private static JsonParser sliceParser(byte[] bytes, int from, int to) throws IOException {
+    return RfsJson.factory().createParser(Arrays.copyOfRange(bytes, from, to));
   }
 
   private void refs() throws IOException {
