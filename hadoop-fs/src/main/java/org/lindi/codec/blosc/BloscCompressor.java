@@ -29,7 +29,7 @@ enum BloscCompressor {
 
     @Override
     int compress(int clevel, byte[] src, int s, int len, byte[] dst, int d, int maxOut) {
-      return BloscLz.compress(src, s, len, dst, d, maxOut, Resources.get().hashTable());
+      return BloscLz.compress(clevel, src, s, len, dst, d, maxOut, Resources.get().hashTable());
     }
   },
   LZ4("lz4", 1, 1) {

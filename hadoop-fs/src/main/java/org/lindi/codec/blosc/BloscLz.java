@@ -129,6 +129,78 @@ final class BloscLz {
     }
   }
 
+  /** Bytes the entropy probe looks at, at most (c-blosc 1.21's {@code 1 << HASH_LOG2}). */
+  private static final int PROBE_BYTES = 1 << 12;
+  /** By clevel: the probe's estimated ratio under which c-blosc 1.21 stores a stream raw. */
+  private static final double[] MIN_PROBE_RATIO = {0, 2, 1.5, 1.2, 1.2, 1.2, 1.2, 1.15, 1.1, 1.0};
+
+  /**
+   * Encodes a stream as c-blosc 1.21 decides to: first a cheap "entropy probe" of at most 4 KB in
+   * the last quarter of the stream estimates the compression ratio, and a stream whose estimate is
+   * under the clevel's threshold is left raw (returns 0) without being searched at all: a full
+   * search through incompressible data costs as much as one through compressible data, which is why
+   * c-blosc is so fast on noise. Otherwise as {@link #compress(byte[], int, int, byte[], int, int,
+   * int[])}.
+   */
+  static int compress(int clevel, byte[] in, int inOff, int len, byte[] out, int outOff,
+      int maxOut, int[] table) {
+    if (len < 16) {
+      return 0;
+    }
+    int window = len / 4;
+    double ratio = probeRatio(in, inOff + len - window, Math.min(window, PROBE_BYTES), table);
+    if (ratio < MIN_PROBE_RATIO[Math.max(0, Math.min(9, clevel))]) {
+      return 0;
+    }
+    return compress(in, inOff, len, out, outOff, maxOut, table);
+  }
+
+  /**
+   * Input bytes per output byte of a quick greedy encoding of {@code in[from, from + len)} that
+   * only counts what it would write (one literal byte per miss, 2 or 4 bytes per match of 3 or
+   * more bytes); the hash search uses the first 4096 entries of {@code table}.
+   */
+  static double probeRatio(byte[] in, int from, int len, int[] table) {
+    if (len < 16) {
+      return 0;
+    }
+    // positions are stored as they are; the filler is so far back that it is never a candidate
+    Arrays.fill(table, 0, PROBE_BYTES, Integer.MIN_VALUE / 2);
+    int limit = from + len - 12;
+    int bound = from + len - 1;
+    int ip = from;
+    int anchor = from;
+    long oc = 1; // the token of the first literal run
+    while (ip < limit) {
+      int seq = getInt(in, ip);
+      int h = (seq * 0x9E3779B1) >>> (32 - 12);
+      int candidate = table[h];
+      table[h] = ip;
+      // the miss path is the hot one on noise: keep it to a load, a store and two compares
+      if (ip - candidate >= MAX_FAR_DISTANCE || getInt(in, candidate) != seq) {
+        ip++;
+        continue;
+      }
+      int matchLen = 4 + commonLength(in, candidate + 4, ip + 4, bound);
+      if (matchLen < 5) { // c-blosc's probe: the match minus its 3-byte bias must be 2 or more
+        ip++;
+        continue;
+      }
+      int run = ip - anchor;
+      int code = matchLen - 2;
+      // the literals since the last match (one token per 32, the first one counted already),
+      // the match, and the token of the next literal run c-blosc assumes
+      oc += run + (run > 0 ? (run - 1) / MAX_COPY : -1)
+          + (code >= 7 ? (code - 7) / 255 + 1 : 0) + (ip - candidate - 1 >= MAX_DISTANCE ? 4 : 2)
+          + 1;
+      ip += matchLen;
+      anchor = ip;
+    }
+    int run = ip - anchor;
+    oc += run + (run > 0 ? (run - 1) / MAX_COPY : -1);
+    return (ip - from) / (double) Math.max(1, oc);
+  }
+
   /**
    * Encodes {@code in[inOff, inOff + len)} into at most {@code maxOut} bytes of {@code out} with a
    * greedy hash-chain-free search; returns the encoded length, or 0 when it does not fit (the

@@ -163,6 +163,38 @@ class BloscLzTest {
     assertEquals(0, BloscLz.compress(data, 0, data.length, new byte[4999], 0, 4999, TABLE));
   }
 
+  @Test
+  void theProbeEstimatesTheRatioOfAFewKilobytes() {
+    byte[] noise = TestData.RANDOM.make(65536, 1, new Random(3));
+
+    assertTrue(BloscLz.probeRatio(noise, 0, 4096, new int[1 << 14]) < 1.0);
+    assertTrue(BloscLz.probeRatio(new byte[4096], 0, 4096, new int[1 << 14]) > 20);
+  }
+
+  @Test
+  void aStreamWhoseLastQuarterIsNoiseIsLeftRawAsCBloscDoes() {
+    // compressible at the start, noise in the last quarter where c-blosc 1.21 probes
+    byte[] data = new byte[65536];
+    byte[] tail = TestData.RANDOM.make(16384, 1, new Random(4));
+    System.arraycopy(tail, 0, data, 49152, tail.length);
+    byte[] out = new byte[data.length];
+
+    assertTrue(BloscLz.compress(data, 0, data.length, out, 0, out.length, TABLE) > 0);
+    assertEquals(0, BloscLz.compress(5, data, 0, data.length, out, 0, out.length, TABLE));
+  }
+
+  @Test
+  void aStreamWhoseLastQuarterCompressesIsEncodedWhole() {
+    byte[] data = TestData.RANDOM.make(65536, 1, new Random(5));
+    Arrays.fill(data, 49152, data.length, (byte) 7);
+    byte[] out = new byte[data.length];
+
+    int n = BloscLz.compress(5, data, 0, data.length, out, 0, out.length, TABLE);
+
+    assertTrue(n > 0 && n < 52_000, "encoded to " + n);
+    assertArrayEquals(data, decode(Arrays.copyOf(out, n), data.length));
+  }
+
   private static byte[] decode(byte[] stream, int size) {
     byte[] out = new byte[size];
     assertEquals(size, BloscLz.decompress(stream, 0, stream.length, out, 0, size));
