@@ -5,7 +5,9 @@
 #   BENCH_PARTS="codec race spark plan" BENCH_RUNS=3 BENCH_JMH_ITERATIONS=3 BENCH_WORK=/tmp/lindi-bench benchmarks/run.sh
 # Nothing here runs during "mvn test": the benchmarks live in src/main and have no tests.
 # Maven may fetch what ~/.m2 lacks (JMH, Spark); set BENCH_MVN_OFFLINE=-o to run offline.
-# JFR recordings of the spark and plan parts land in BENCH_WORK; summarise them with jfr-hot.sh.
+# BENCH_JFR=1 records the spark and plan parts with JFR (settings=profile) into BENCH_WORK; summarise
+# them with jfr-hot.sh. Off by default: the profiler's own cost (about 15% on the plan part) would
+# enter the figures.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -14,6 +16,7 @@ runs="${BENCH_RUNS:-3}"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/lindi-bench}"
 out="${BENCH_OUT:-$here/target/figures.txt}"
 offline="${BENCH_MVN_OFFLINE-}"
+jfr() { [ "${BENCH_JFR:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$1,settings=profile" || true; }
 
 cd "$root"
 echo "# build $(date -u +%FT%TZ)" >&2
@@ -36,9 +39,9 @@ for part in $parts; do
         org.lindi.bench.CodecBenchMain 2> "$work/codec.log" | tee "$work/codec.jmh.txt" \
         | grep -E '^([a-z][^ ]* [^ ]+ (MB/s|ratio=)|[a-z][^ ]* ratio=|# blosc)' || true ;;
     race) java -Xmx1g -Dbench.out="$out" -cp "$cp" org.lindi.bench.BloscRaceMain 2> "$work/race.log" ;;
-    spark) java -Xmx10g $opens -XX:StartFlightRecording=filename="$work/spark.jfr",settings=profile -Dbench.out="$out" -cp "$cp" org.lindi.bench.SparkBench "$work/spark" "$runs" \
+    spark) java -Xmx10g $opens $(jfr "$work/spark.jfr") -Dbench.out="$out" -cp "$cp" org.lindi.bench.SparkBench "$work/spark" "$runs" \
         2> "$work/spark.log" ;;
-    plan) java -Xmx4g $opens -XX:StartFlightRecording=filename="$work/plan.jfr",settings=profile -Dbench.out="$out" -cp "$cp" org.lindi.bench.PlanBench "$work/plan" 3 \
+    plan) java -Xmx4g $opens $(jfr "$work/plan.jfr") -Dbench.out="$out" -cp "$cp" org.lindi.bench.PlanBench "$work/plan" 3 \
         2> "$work/plan.log" ;;
     *) echo "unknown part $part" >&2; exit 2 ;;
   esac

@@ -1,18 +1,25 @@
 package org.lindi.rfs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Sorts keys packed in a byte pool into unsigned byte order, equal keys by entry index (so the
  * last put of a key ends its run). An MSD sort on 7-byte words: keys of one array share a long
  * prefix ({@code acquisition/ElectricalSeries/data/}), which it passes in linear sweeps instead of
- * comparing it again in every one of the n log n comparisons; each word level is a stable merge
- * sort of primitive longs.
+ * comparing it again in every one of the n log n comparisons; each word level is a stable sort
+ * of primitive longs (counting bytes for large ranges, merging for small ones).
  */
 final class KeySort {
   /** Bytes of a key per word; the low byte of a word says how many of them the key has. */
   private static final int WORD_BYTES = 7;
   private static final int SMALL = 24;
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  /** Ranges from this size on are sorted by counting bytes rather than by merging. */
+  private static final int RADIX_MIN = 512;
 
   private final byte[] pool;
   private final int[] start;
@@ -20,6 +27,8 @@ final class KeySort {
   private final long[] word;
   private final long[] wordTmp;
   private final int[] orderTmp;
+  /** Whether two keys were found equal (the caller then keeps only the last of each). */
+  private boolean equalKeys;
 
   private KeySort(byte[] pool, int[] start, int n) {
     this.pool = pool;
@@ -35,9 +44,24 @@ final class KeySort {
 
   /** Entry indexes of the {@code n} keys {@code pool[start[i], start[i + 1])} in key order. */
   static int[] sort(byte[] pool, int[] start, int n) {
+    return sorted(pool, start, n).order;
+  }
+
+  /** The sort of the {@code n} keys {@code pool[start[i], start[i + 1])}, done. */
+  static KeySort sorted(byte[] pool, int[] start, int n) {
     KeySort s = new KeySort(pool, start, n);
     s.sort(0, n, 0);
-    return s.order;
+    return s;
+  }
+
+  /** Entry indexes in key order, equal keys by entry index. */
+  int[] order() {
+    return order;
+  }
+
+  /** Whether some keys are equal: when not, no entry needs to be compared with its neighbour. */
+  boolean hasEqualKeys() {
+    return equalKeys;
   }
 
   private void sort(int from, int to, int depth) {
@@ -59,9 +83,14 @@ final class KeySort {
           continue;
         }
         Arrays.sort(order, from, to); // Equal keys, by entry index.
+        equalKeys = true;
         return;
       }
-      mergeSort(from, to);
+      if (to - from < RADIX_MIN) {
+        mergeSort(from, to);
+      } else {
+        radixSort(from, to);
+      }
       int runStart = from;
       for (int k = from + 1; k <= to; k++) {
         if (k == to || word[k] != word[runStart]) {
@@ -70,6 +99,7 @@ final class KeySort {
               sort(runStart, k, depth + WORD_BYTES);
             } else {
               Arrays.sort(order, runStart, k);
+              equalKeys = true;
             }
           }
           runStart = k;
@@ -88,6 +118,14 @@ final class KeySort {
   private long word(int entry, int depth) {
     int from = start[entry] + depth;
     int available = Math.min(WORD_BYTES, Math.max(0, start[entry + 1] - from));
+    if (available == 0) {
+      return 0;
+    }
+    if (from <= pool.length - Long.BYTES) {
+      // one load of eight bytes, those past the key (or past the word) masked off
+      long v = (long) BIG_ENDIAN_LONGS.get(pool, from);
+      return (v & (-1L << (Long.SIZE - 8 * available))) | available;
+    }
     long w = 0;
     for (int i = 0; i < WORD_BYTES; i++) {
       w = (w << 8) | (i < available ? pool[from + i] & 0xff : 0);
@@ -98,7 +136,12 @@ final class KeySort {
   private int compare(int a, int b, int depth) {
     int c = Arrays.compareUnsigned(pool, start[a] + depth, start[a + 1], pool, start[b] + depth,
         start[b + 1]);
-    return c != 0 ? c : Integer.compare(a, b);
+    if (c == 0) {
+      // insertion compares every key with its final neighbours, so no equal pair goes unseen
+      equalKeys = true;
+      return Integer.compare(a, b);
+    }
+    return c;
   }
 
   private void insertionSort(int from, int to, int depth) {
@@ -110,6 +153,52 @@ final class KeySort {
         j--;
       }
       order[j + 1] = x;
+    }
+  }
+
+  /**
+   * Sorts {@code word[from, to)} unsigned, moving {@code order} along: a stable LSD radix sort
+   * over the bytes that differ between words. Keys of one array share most word bytes (the
+   * prefix, the length byte), so a word level usually costs two or three counting passes where a
+   * merge sort would take twenty comparison passes.
+   */
+  private void radixSort(int from, int to) {
+    long first = word[from];
+    long differ = 0;
+    for (int k = from + 1; k < to; k++) {
+      differ |= word[k] ^ first;
+    }
+    int[] count = new int[256];
+    boolean inTmp = false;
+    for (int shift = 0; shift < Long.SIZE; shift += 8) {
+      if (((differ >>> shift) & 0xff) == 0) {
+        continue;
+      }
+      long[] srcWord = inTmp ? wordTmp : word;
+      int[] srcOrder = inTmp ? orderTmp : order;
+      long[] dstWord = inTmp ? word : wordTmp;
+      int[] dstOrder = inTmp ? order : orderTmp;
+      Arrays.fill(count, 0);
+      for (int k = from; k < to; k++) {
+        count[(int) (srcWord[k] >>> shift) & 0xff]++;
+      }
+      int sum = from;
+      for (int d = 0; d < 256; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int k = from; k < to; k++) {
+        long w = srcWord[k];
+        int slot = count[(int) (w >>> shift) & 0xff]++;
+        dstWord[slot] = w;
+        dstOrder[slot] = srcOrder[k];
+      }
+      inTmp = !inTmp;
+    }
+    if (inTmp) {
+      System.arraycopy(wordTmp, from, word, from, to - from);
+      System.arraycopy(orderTmp, from, order, from, to - from);
     }
   }
 

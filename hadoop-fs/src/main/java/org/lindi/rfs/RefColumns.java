@@ -28,6 +28,8 @@ final class RefColumns {
   private long[] length = new long[64];
   private byte[] inline = new byte[256];
   private int inlineSize;
+  /** Set by {@link #sortedOrder}: whether the entries, already sorted, have no equal keys. */
+  private boolean strictlyIncreasing;
 
   RefColumns() {}
 
@@ -119,14 +121,17 @@ final class RefColumns {
    * still used are kept.
    */
   RefTable toTable(int urlIds, IntFunction<String> urlOf) {
-    int[] order = sortedOrder();
+    KeySort sort = sortedOrder();
+    int[] order = sort == null ? identity(count) : sort.order();
+    // without a sort, entries in strictly increasing key order have no equal neighbours
+    boolean equalKeys = sort == null ? !strictlyIncreasing : sort.hasEqualKeys();
     int live = 0;
     int poolSize = 0;
     long inlineTotal = 0;
     for (int k = 0; k < count; k++) {
       int i = order[k];
       // Stable sort: the last of a run of equal keys is the last put.
-      if (k + 1 < count && sameKey(i, order[k + 1])) {
+      if (equalKeys && k + 1 < count && sameKey(i, order[k + 1])) {
         order[k] = -1;
       } else if (url[i] == DELETED) {
         order[k] = -1;
@@ -212,18 +217,26 @@ final class RefColumns {
         keyPool, keyStart[b], keyStart[b + 1]);
   }
 
-  /** Entry indexes in key order, equal keys in put order. */
-  private int[] sortedOrder() {
+  /**
+   * The sort of the entries by key, equal keys in put order; null when they are already in that
+   * order ({@link #strictlyIncreasing} then says whether some neighbours have equal keys).
+   */
+  private KeySort sortedOrder() {
     // Writers emit sorted keys (LINDI sorts them): one pass settles that case.
     boolean sorted = true;
+    boolean strict = true;
     for (int i = 1; i < count && sorted; i++) {
-      sorted = compareKeys(i - 1, i) <= 0;
+      int c = compareKeys(i - 1, i);
+      sorted = c <= 0;
+      strict &= c < 0;
     }
-    if (!sorted) {
-      return KeySort.sort(keyPool, keyStart, count);
-    }
-    int[] order = new int[count];
-    for (int i = 0; i < count; i++) {
+    strictlyIncreasing = strict;
+    return sorted ? null : KeySort.sorted(keyPool, keyStart, count);
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     return order;

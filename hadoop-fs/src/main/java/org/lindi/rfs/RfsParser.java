@@ -39,6 +39,7 @@ public final class RfsParser {
   /** Documents up to this size are read into memory and scanned by {@link RfsScanner}. */
   public static final int IN_MEMORY_LIMIT = 256 << 20;
   private static final int FAST_LIMIT = IN_MEMORY_LIMIT;
+  private static final int READ_SLICE = 4 << 20;
 
   private final JsonParser p;
   private final Reader rest;
@@ -77,7 +78,9 @@ public final class RfsParser {
       if (n == head.length) {
         head = Arrays.copyOf(head, Math.min(FAST_LIMIT, head.length * 2));
       }
-      r = in.read(head, n, head.length - n); // large reads: no copy through small buffers
+      // slices of a few MB: a local file's read goes through a native buffer of the read's size,
+      // and one of tens of MB costs ten times the copy (fresh pages on every read)
+      r = in.read(head, n, Math.min(READ_SLICE, head.length - n));
       if (r < 0) {
         break;
       }

@@ -115,6 +115,18 @@ final class RfsScanner {
     builder.reserveRefs(guess, (long) guess * 14);
     while (true) {
       ws();
+      if (sameUrlRange()) {
+        ws();
+        byte c = peek();
+        at++;
+        if (c == '}') {
+          return;
+        }
+        if (c != ',') {
+          throw GIVE_UP;
+        }
+        continue;
+      }
       plainString();
       int keyFrom = strFrom;
       int keyTo = strTo;
@@ -138,6 +150,122 @@ final class RfsScanner {
         throw GIVE_UP;
       }
     }
+  }
+
+  /**
+   * The bulk of a large document in one pass over locals: a chunk key whose value is
+   * {@code ["url", offset, length]} with the url of the previous range ref, put into the builder
+   * and the position moved past it. False (position unchanged) for anything else, which the
+   * general path below then reads with the same rules.
+   */
+  private boolean sameUrlRange() {
+    final byte[] b = this.b;
+    final int end = this.end;
+    int i = at;
+    if (lastUrlFrom < 0 || i >= end || b[i] != '"') {
+      return false;
+    }
+    int keyFrom = ++i;
+    int segment = i;
+    while (true) {
+      if (i >= end) {
+        return false;
+      }
+      byte c = b[i];
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\' || c < 0x20) { // also every byte >= 0x80: not plain ASCII
+        return false;
+      }
+      if (c == '/') {
+        segment = i + 1;
+      }
+      i++;
+    }
+    int keyTo = i++;
+    if (keyTo - segment >= 2 && b[segment] == '.' && b[segment + 1] == 'z') {
+      return false;
+    }
+    i = skipWs(b, i, end);
+    if (i >= end || b[i] != ':') {
+      return false;
+    }
+    i = skipWs(b, i + 1, end);
+    if (i >= end || b[i] != '[') {
+      return false;
+    }
+    i = skipWs(b, i + 1, end);
+    int urlLength = lastUrlTo - lastUrlFrom;
+    if (end - i < urlLength + 2 || b[i] != '"' || b[i + 1 + urlLength] != '"'
+        || !Arrays.equals(b, i + 1, i + 1 + urlLength, b, lastUrlFrom, lastUrlTo)) {
+      return false;
+    }
+    i = skipWs(b, i + urlLength + 2, end);
+    if (i >= end || b[i] != ',') {
+      return false;
+    }
+    i = skipWs(b, i + 1, end);
+    int from = i;
+    long offset = 0;
+    for (; i < end && i - from < 18; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      offset = offset * 10 + d;
+    }
+    if (!plainNumber(b, from, i, end)) {
+      return false;
+    }
+    i = skipWs(b, i, end);
+    if (i >= end || b[i] != ',') {
+      return false;
+    }
+    i = skipWs(b, i + 1, end);
+    from = i;
+    long length = 0;
+    for (; i < end && i - from < 18; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      length = length * 10 + d;
+    }
+    if (!plainNumber(b, from, i, end)) {
+      return false;
+    }
+    i = skipWs(b, i, end);
+    if (i >= end || b[i] != ']') {
+      return false;
+    }
+    at = i + 1;
+    builder.putRawRange(b, keyFrom, keyTo, lastUrlId, offset, length);
+    return true;
+  }
+
+  /** Whether the digits {@code b[from, to)} are a whole number as {@link #plainLong} takes it. */
+  private static boolean plainNumber(byte[] b, int from, int to, int end) {
+    int n = to - from;
+    if (n == 0 || (n > 1 && b[from] == '0')) {
+      return false;
+    }
+    if (to >= end) {
+      return true;
+    }
+    byte c = b[to];
+    return c != '.' && c != 'e' && c != 'E' && (c < '0' || c > '9');
+  }
+
+  private static int skipWs(byte[] b, int i, int end) {
+    while (i < end) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return i;
+      }
+      i++;
+    }
+    return i;
   }
 
   /**

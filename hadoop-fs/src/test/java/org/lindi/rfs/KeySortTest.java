@@ -42,6 +42,9 @@ class KeySortTest {
         keys.get(b).getBytes(StandardCharsets.UTF_8)));
     assertEquals(expected, Arrays.stream(order).boxed().toList());
     assertTrue(order.length == keys.size());
+    boolean duplicates = keys.stream().map(k -> Arrays.toString(k.getBytes(StandardCharsets.UTF_8)))
+        .distinct().count() < keys.size();
+    assertEquals(duplicates, KeySort.sorted(bytes, start, keys.size()).hasEqualKeys(), shape);
   }
 
   private static List<String> keys(String shape) {

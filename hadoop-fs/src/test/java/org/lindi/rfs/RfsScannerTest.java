@@ -48,7 +48,13 @@ class RfsScannerTest {
       "{\"refs\": {\"a/.zarray\": [\"meta.json\", 0, 40], \"a/0\": [\"f\", 0, 4], \"a/0\": [\"f\", 4, 4]},"
           + " \"refs\": {\"b/0\": [\"h\", 1, 1]}}",
       "{\"refs\": {\"\u00e9t\u00e9/0\": [\"f\", 0, 1]}}",
-      "{\"refs\": {\"a\\/0\": [\"f\", 0, 1]}}"})
+      "{\"refs\": {\"a\\/0\": [\"f\", 0, 1]}}",
+      // refs after the first with the same url (the bulk path), and every way of leaving it
+      "{\"refs\": {\"a/0\": [\"f\", 0, 1], \"a/1\": [\"f\", 123456789012345678, 1],"
+          + " \"a/2\": [\"f\", 1234567890123456789, 2], \"a/3\": [\"f\" ,\n3 ,\t4 ], \"a/.zarray\": [\"f\", 0, 9],"
+          + " \"a/4\": [\"f\"], \"a/5\": [\"ff\", 1, 2], \"a/6\":[\"f\",7,8], \"a/4\": [\"f\", 0, 0],"
+          + " \"a/9\": [\"f\", 0, 1234567890123456789],"
+          + " \"b/.zattrs\": {\"x\": [\"f\", 1, 2]}, \"a/10\": [\"f\", 5, 6] }}"})
   void sameRfsAsTheStreamingParser(String json) throws IOException {
     ReferenceFileSystem expected = streaming(json.getBytes(UTF_8));
     ReferenceFileSystem fast = scanned(json);
@@ -70,6 +76,8 @@ class RfsScannerTest {
   void takesTheCommonDocumentsItself() {
     assertNotNull(scanned("{\"version\": 1, \"refs\": {\"a/0.0\": [\"f.bin\", 0, 10], \"a/.zarray\": {\"k\": 1}}}"));
     assertNotNull(scanned("{\"refs\": {\"a/.zattrs\": {\"unit\": \"\u00b5V\"}, \"a/0\": \"base64:AA==\"}}"));
+    assertNotNull(scanned("{\"refs\": {\"a/0\": [\"f\", 0, 1], \"a/1\": [\"f\", 123456789012345678, 1],"
+        + " \"a/3\": [\"f\" ,\n3 ,\t4 ], \"a/4\": [\"f\"], \"a/5\": [\"ff\", 1, 2], \"a/6\":[\"f\",7,8]}}"));
   }
 
   @ParameterizedTest
@@ -79,7 +87,11 @@ class RfsScannerTest {
       "{\"refs\": {\"a\": [\"f\", 1, 2]}} x", "{\"refs\": {\"a\": [\"f\", 1, 2]}", "{\"refs\": {\"a\": [\"f\", 1, 2]}}}",
       "{\"refs\": {\"a\": [\"f\", 99999999999999999999, 2]}}", "{\"version\": \"1\", \"refs\": {}}",
       "{\"refs\": {\"a\": [\"{{missing}}/f\", 1, 2]}}", "{\"refs\": {\"a\": \"base64:!!\"}}",
-      "{\"refs\": {\"a\": {\"k\": }}}"})
+      "{\"refs\": {\"a\": {\"k\": }}}", "{\"refs\": {\"a\": [\"f\", 0, 1], \"b\": [\"f\", 01, 2]}}",
+      "{\"refs\": {\"a\": [\"f\", 0, 1], \"b\": [\"f\", 2e3, 2]}}",
+      "{\"refs\": {\"a\": [\"f\", 0, 1], \"b\": [\"f\", 2, 3.0]}}",
+      "{\"refs\": {\"a\": [\"f\", 0, 1], \"b\": [\"f\", 2, 3",
+      "{\"refs\": {\"a\": [\"f\", 0, 1], \"b\": [\"f\", 2, 99999999999999999999]}}"})
   void handsBackWhatIsNotAValidDocument(String json) {
     assertNull(scanned(json), json);
   }
