@@ -12,10 +12,10 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.lindi.spark.Layout;
 
 /**
- * Creates the executor-side readers of a scan: catalog rows, NWB table rows, or an array's {@code rows} /
- * {@code chunks} layout, columnar for numeric elements, {@link UnsafeRowsReader} rows for the values of
- * 2-D arrays of plain numbers. The Hadoop configuration comes from one
- * broadcast per scan.
+ * Creates the executor-side readers of a scan: catalog rows, pushed counts, NWB table rows, or an
+ * array's {@code rows} / {@code chunks} layout, columnar for numeric elements, {@link UnsafeRowsReader}
+ * rows for the values of 2-D arrays of plain numbers. The Hadoop configuration comes from one
+ * broadcast per scan (none for counts).
  */
 final class LindiReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
@@ -46,6 +46,9 @@ final class LindiReaderFactory implements PartitionReaderFactory {
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     if (partition instanceof CatalogPartition) {
       return new CatalogReader((CatalogPartition) partition, readSchema);
+    }
+    if (partition instanceof CountPartition) {
+      return new CountReader((CountPartition) partition);
     }
     if (partition instanceof TablePartition) {
       return new TableReader((TablePartition) partition, readSchema);

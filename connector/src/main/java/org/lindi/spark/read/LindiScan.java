@@ -34,18 +34,20 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
   private final TimeWindows time;
   private final Filter[] pushed;
   private final long limit;
+  private final CountAggregate count;
   private List<InputPartition> partitions;
   private ArrayPlan plan;
   private long catalogRows;
 
   LindiScan(LindiTable table, StructType readSchema, IndexRanges selection, TimeWindows time, Filter[] pushed,
-      long limit) {
+      long limit, CountAggregate count) {
     this.table = table;
     this.readSchema = readSchema;
     this.selection = selection;
     this.time = time;
     this.pushed = pushed;
     this.limit = limit;
+    this.count = count;
   }
 
   @Override
@@ -68,8 +70,13 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
     return limit;
   }
 
+  /** The pushed row counts this scan returns instead of rows, or null. */
+  public CountAggregate count() {
+    return count;
+  }
+
   private boolean columnar() {
-    return !table.options().isCatalog() && table.options().layout() != Layout.TABLE
+    return count == null && !table.options().isCatalog() && table.options().layout() != Layout.TABLE
         && table.firstSpec().element().isColumnar() && !unsafeRows();
   }
 
@@ -80,7 +87,7 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
    */
   private boolean unsafeRows() {
     ReadOptions o = table.options();
-    return !o.isCatalog() && o.layout() == Layout.ROWS
+    return count == null && !o.isCatalog() && o.layout() == Layout.ROWS
         && table.files().conf().getBoolean(UnsafeRowsReader.UNSAFE_ROWS_KEY, true)
         && Arrays.asList(readSchema.fieldNames()).contains(LindiSchemas.VALUE)
         && UnsafeRowsReader.suits(table.firstSpec());
@@ -95,7 +102,11 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
   public synchronized List<InputPartition> partitions() {
     if (partitions == null) {
       ReadOptions o = table.options();
-      if (o.isCatalog()) {
+      if (count != null) {
+        CountPartition c = CountPlanner.plan(table.files(), o, selection, time, count);
+        partitions = List.of(c);
+        catalogRows = c.size();
+      } else if (o.isCatalog()) {
         List<CatalogPartition> c = CatalogPlanner.plan(table.files());
         partitions = new ArrayList<>(c);
         catalogRows = c.stream().mapToLong(CatalogPartition::size).sum();
@@ -136,6 +147,9 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
+    if (count != null) {
+      return new LindiReaderFactory(null, readSchema, false, false); // counts need no Hadoop configuration
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(table.files().conf()));
     return new LindiReaderFactory(conf, readSchema, columnar(), unsafeRows());
@@ -181,6 +195,9 @@ public final class LindiScan implements Scan, Batch, SupportsReportStatistics {
     StringBuilder sb = new StringBuilder("LindiScan ");
     sb.append(o.isCatalog() ? "catalog" : "dataset=/" + o.dataset() + " layout=" + o.layout().optionValue());
     sb.append(" files=").append(table.files().paths().size());
+    if (count != null) {
+      sb.append(" aggregate=[").append(count).append("] from shapes");
+    }
     if (!selection.isAll()) {
       sb.append(" index=").append(selection);
     }

@@ -2,7 +2,9 @@ package org.lindi.spark.read;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
 import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.SupportsPushDownAggregates;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
@@ -16,16 +18,19 @@ import org.lindi.spark.LindiTable;
 /**
  * Takes what Spark pushes into a LINDI scan: predicates on {@code index} and, with option
  * {@code time}, on {@code time} (rows layout; applied exactly, so Spark need not re-check them),
- * the columns the query needs, and a limit.
+ * the columns the query needs, a limit, and row counts ({@link CountAggregate}: rows layout, every
+ * predicate pushed), which it answers from the arrays' shapes.
  */
-public final class LindiScanBuilder
-    implements SupportsPushDownFilters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
+public final class LindiScanBuilder implements SupportsPushDownFilters, SupportsPushDownRequiredColumns,
+    SupportsPushDownLimit, SupportsPushDownAggregates {
   private final LindiTable table;
   private StructType readSchema;
   private IndexRanges selection = IndexRanges.ALL;
   private TimeWindows time = TimeWindows.ALL;
   private Filter[] pushed = new Filter[0];
   private long limit = -1;
+  private boolean everyFilterPushed = true;
+  private CountAggregate count;
 
   public LindiScanBuilder(LindiTable table) {
     this.table = table;
@@ -51,6 +56,7 @@ public final class LindiScanBuilder
       }
     }
     pushed = taken.toArray(new Filter[0]);
+    everyFilterPushed = after.isEmpty();
     return after.toArray(new Filter[0]);
   }
 
@@ -61,6 +67,9 @@ public final class LindiScanBuilder
 
   @Override
   public void pruneColumns(StructType required) {
+    if (count != null) {
+      return; // the scan returns the counts' columns
+    }
     StructType all = table.schema().merge(LindiSchemas.fileColumn(), true);
     StructType out = new StructType();
     for (StructField f : required.fields()) {
@@ -75,15 +84,43 @@ public final class LindiScanBuilder
 
   @Override
   public boolean pushLimit(int n) {
-    if (table.options().isCatalog() || table.options().layout() == Layout.TABLE) {
+    if (table.options().isCatalog() || table.options().layout() == Layout.TABLE || count != null) {
       return false;
     }
     limit = limit < 0 ? n : Math.min(limit, n);
     return true;
   }
 
+  /** Complete: the counts are exact, Spark need not aggregate them again. */
+  @Override
+  public boolean supportCompletePushDown(Aggregation aggregation) {
+    return countOf(aggregation) != null;
+  }
+
+  @Override
+  public boolean pushAggregation(Aggregation aggregation) {
+    CountAggregate c = countOf(aggregation);
+    if (c == null) {
+      return false;
+    }
+    count = c;
+    readSchema = c.schema();
+    return true;
+  }
+
+  /**
+   * The counts of {@code aggregation}, or null: they are exact only in the rows layout (one row per
+   * index), when every predicate became exact index ranges and no limit applies to the rows.
+   */
+  private CountAggregate countOf(Aggregation aggregation) {
+    if (table.options().isCatalog() || table.options().layout() != Layout.ROWS || !everyFilterPushed || limit >= 0) {
+      return null;
+    }
+    return CountAggregate.of(aggregation, table.schema().merge(LindiSchemas.fileColumn(), true));
+  }
+
   @Override
   public Scan build() {
-    return new LindiScan(table, readSchema, selection, time, pushed, limit);
+    return new LindiScan(table, readSchema, selection, time, pushed, limit, count);
   }
 }
