@@ -75,7 +75,7 @@ public final class RowsBatchReader implements PartitionReader<ColumnarBatch> {
       }
     }
     this.batch = new ColumnarBatch(vectors);
-    this.time = columns.needsTime() ? new TimeColumn(RowsRowReader.requireTime(partition), conf) : null;
+    this.time = columns.needsTime() ? new TimeColumn(RowCursor.requireTime(partition), conf) : null;
   }
 
   @Override

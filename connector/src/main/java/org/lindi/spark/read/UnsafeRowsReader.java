@@ -28,13 +28,8 @@ final class UnsafeRowsReader implements PartitionReader<InternalRow> {
    */
   static final String UNSAFE_ROWS_KEY = "lindi.read.unsafeRows";
 
-  private static final int RUN_ROWS = Integer.MAX_VALUE;
-
-  private final ArrayPartition partition;
-  private final Configuration conf;
   private final ArrayColumns columns;
-  private final RowSelection selection;
-  private final TimeColumn time;
+  private final RowCursor cursor;
   private final byte[] buffer;
   private final UnsafeRow row;
   /** Byte offsets in {@link #buffer} of each column's 8-byte slot. */
@@ -42,25 +37,14 @@ final class UnsafeRowsReader implements PartitionReader<InternalRow> {
   /** Where the value array's elements start in the buffer, and their byte count. */
   private final int valuesAt;
   private final int valueBytes;
-  private double[] times = new double[0];
-  private long runStart;
-  private ChunkFetcher fetcher;
-  private RowAssembler assembler;
-  private RowBlock block;
-  private int blockRow = -1;
-  private long next;
-  private long end;
 
   UnsafeRowsReader(ArrayPartition partition, Configuration conf, StructType readSchema) {
-    this.partition = partition;
-    this.conf = conf;
     this.columns = new ArrayColumns(readSchema);
     ArraySpec spec = partition.spec();
     if (!suits(spec)) {
       throw new IllegalArgumentException(spec + " is not a 2-D array of plain numbers");
     }
-    this.selection = new RowSelection(partition);
-    this.time = columns.needsTime() ? new TimeColumn(RowsRowReader.requireTime(partition), conf) : null;
+    this.cursor = new RowCursor(partition, conf, columns);
 
     int n = columns.size();
     int fixed = UnsafeRow.calculateBitSetWidthInBytes(n) + 8 * n;
@@ -135,38 +119,20 @@ final class UnsafeRowsReader implements PartitionReader<InternalRow> {
 
   @Override
   public boolean next() throws IOException {
-    if (next >= end) {
-      if (!selection.advance(RUN_ROWS)) {
-        return false;
-      }
-      next = selection.start();
-      end = next + selection.count();
-      runStart = next;
-      if (time != null) {
-        if (times.length < selection.count()) {
-          times = new double[selection.count()];
-        }
-        time.times(runStart, selection.count(), times);
-      }
-      if (columns.needsValues() && blockRow != selection.rowOfChunks()) {
-        if (fetcher == null) {
-          fetcher = new ChunkFetcher(partition, conf);
-          assembler = new RowAssembler(fetcher);
-        }
-        blockRow = selection.rowOfChunks();
-        block = assembler.assemble(blockRow, partition.row(blockRow));
-      }
+    if (!cursor.advance()) {
+      return false;
     }
-    long index = next++;
+    long index = cursor.index();
     for (int i = 0; i < slots.length; i++) {
       switch (columns.roles[i]) {
         case INDEX:
           putLong(slots[i], index);
           break;
         case TIME:
-          Platform.putDouble(buffer, Platform.BYTE_ARRAY_OFFSET + slots[i], times[(int) (index - runStart)]);
+          Platform.putDouble(buffer, Platform.BYTE_ARRAY_OFFSET + slots[i], cursor.time());
           break;
         case VALUE:
+          RowBlock block = cursor.block();
           System.arraycopy(block.bytes, block.byteOf(block.element(index)), buffer, valuesAt, valueBytes);
           break;
         default:
@@ -183,17 +149,11 @@ final class UnsafeRowsReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    CustomTaskMetric[] data = fetcher == null ? ReadMetrics.none() : fetcher.metrics();
-    return time == null ? data : ReadMetrics.sum(data, time.metrics());
+    return cursor.metrics();
   }
 
   @Override
   public void close() throws IOException {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (time != null) {
-      time.close();
-    }
+    cursor.close();
   }
 }
