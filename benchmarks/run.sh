@@ -2,7 +2,7 @@
 # Builds and runs every benchmark of issue 7 (about 15 minutes on 2 cores); prints one line per
 # figure, "NAME value unit" or "NAME ratio=X", and draws ratios.png from them.
 #   benchmarks/run.sh                 everything
-#   BENCH_PARTS="codec race spark plan" BENCH_RUNS=3 BENCH_JMH_ITERATIONS=3 BENCH_WORK=/tmp/lindi-bench benchmarks/run.sh
+#   BENCH_PARTS="codec race spark floor plan" BENCH_RUNS=3 BENCH_JMH_ITERATIONS=3 BENCH_WORK=/tmp/lindi-bench benchmarks/run.sh
 # Nothing here runs during "mvn test": the benchmarks live in src/main and have no tests.
 # Maven may fetch what ~/.m2 lacks (JMH, Spark); set BENCH_MVN_OFFLINE=-o to run offline.
 # BENCH_JFR=1 records the spark and plan parts with JFR (settings=profile) into BENCH_WORK; summarise
@@ -11,7 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-parts="${BENCH_PARTS:-codec race spark plan}"
+parts="${BENCH_PARTS:-codec race spark floor plan}"
 runs="${BENCH_RUNS:-3}"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/lindi-bench}"
 out="${BENCH_OUT:-$here/target/figures.txt}"
@@ -41,6 +41,8 @@ for part in $parts; do
     race) java -Xmx1g -Dbench.out="$out" -cp "$cp" org.lindi.bench.BloscRaceMain 2> "$work/race.log" ;;
     spark) java -Xmx10g $opens $(jfr "$work/spark.jfr") -Dbench.out="$out" -cp "$cp" org.lindi.bench.SparkBench "$work/spark" "$runs" \
         2> "$work/spark.log" ;;
+    floor) java -Xmx10g $opens $(jfr "$work/floor.jfr") -Dbench.out="$out" -cp "$cp" org.lindi.bench.NoopFloorBench "$work/spark" 7 \
+        2> "$work/floor.log" ;;
     plan) java -Xmx4g $opens $(jfr "$work/plan.jfr") -Dbench.out="$out" -cp "$cp" org.lindi.bench.PlanBench "$work/plan" 3 \
         2> "$work/plan.log" ;;
     *) echo "unknown part $part" >&2; exit 2 ;;

@@ -217,12 +217,12 @@ public final class SparkBench {
     return df.select(posexplode(col("value")).as(new String[] {"ch", "v"})).groupBy("ch").agg(avg("v"));
   }
 
-  /** Writes the chunks as a new lindi1 file from the driver; returns seconds. */
+  /** Writes the chunks (rows of CHUNK_ROWS) as a new lindi1 file from the driver; returns seconds. */
   static double writeLindi(Path file, List<byte[]> chunks) throws Exception {
     Files.deleteIfExists(file);
     long t0 = System.nanoTime();
     ObjectMapper json = new ObjectMapper();
-    ArrayMetadata meta = ArrayMetadata.of(new long[] {ROWS, CHANNELS}, new int[] {CHUNK_ROWS, CHANNELS},
+    ArrayMetadata meta = ArrayMetadata.of(new long[] {(long) chunks.size() * CHUNK_ROWS, CHANNELS}, new int[] {CHUNK_ROWS, CHANNELS},
         DType.parse("<i2"), Order.C, IntNode.valueOf(0),
         json.readTree("{\"id\":\"blosc\",\"cname\":\"lz4\",\"clevel\":5,\"shuffle\":1,\"blocksize\":0}"),
         null, '.');

@@ -118,6 +118,14 @@ public final class ChunkRangeReader implements Closeable {
    * @throws ChunkFetchException a file that is missing, unreadable, or fails after all retries
    */
   public List<ByteSlice> readAll(List<FileRange> ranges) {
+    return readAll(ranges, null);
+  }
+
+  /**
+   * {@link #readAll(List)}, the positioned reads going into {@code arena} (when not null) rather
+   * than new arrays: the slices returned are then valid until the arena's next reset.
+   */
+  public List<ByteSlice> readAll(List<FileRange> ranges, ReadArena arena) {
     if (closed) {
       throw new IllegalStateException("ChunkRangeReader is closed");
     }
@@ -151,7 +159,7 @@ public final class ChunkRangeReader implements Closeable {
         }
         List<CoalescedRead> reads = CoalescedRead.plan(offsets, lengths, nonEmpty,
             options.maxGapBytes(), options.maxMergedBytes());
-        readFile(e.getKey(), reads, offsets, lengths, out);
+        readFile(e.getKey(), reads, offsets, lengths, out, arena);
       }
       return Collections.unmodifiableList(Arrays.asList(out));
     } finally {
@@ -205,7 +213,7 @@ public final class ChunkRangeReader implements Closeable {
   }
 
   private void readFile(Path path, List<CoalescedRead> reads, long[] offsets, long[] lengths,
-      ByteSlice[] out) {
+      ByteSlice[] out, ReadArena arena) {
     if (reads.isEmpty()) {
       return;
     }
@@ -218,7 +226,7 @@ public final class ChunkRangeReader implements Closeable {
     for (int k = 0; k < reads.size(); k++) {
       CoalescedRead r = reads.get(k);
       ByteSlice bytes = data != null && data[k] != null ? data[k] : readPositioned(path, r,
-          data != null ? 1 : 0);
+          data != null ? 1 : 0, arena);
       for (int m : r.members()) {
         out[m] = bytes.slice(Math.toIntExact(offsets[m] - r.offset()), (int) lengths[m]);
       }
@@ -284,14 +292,14 @@ public final class ChunkRangeReader implements Closeable {
     return ByteSlice.of(copy);
   }
 
-  private ByteSlice readPositioned(Path path, CoalescedRead r, int priorFailures) {
-    byte[] buf = new byte[r.length()];
+  private ByteSlice readPositioned(Path path, CoalescedRead r, int priorFailures, ReadArena arena) {
+    ByteSlice buf = arena != null ? arena.allocate(r.length()) : ByteSlice.of(new byte[r.length()]);
     retrying(path, r.offset(), r.length(), priorFailures, () -> {
-      stream(path, r).readFully(r.offset(), buf, 0, r.length());
+      stream(path, r).readFully(r.offset(), buf.array(), buf.offset(), r.length());
       return null;
     });
     stats.recordRequest(r.length());
-    return ByteSlice.of(buf);
+    return buf;
   }
 
   /** The open stream of a file, opened (with retries) on first use. */

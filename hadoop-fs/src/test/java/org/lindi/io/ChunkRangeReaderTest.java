@@ -275,6 +275,27 @@ class ChunkRangeReaderTest extends RangeReadContract {
   }
 
   @Test
+  void readsIntoAnArenaReuseItsBufferAfterAReset() throws IOException {
+    Path small = store("small.bin", SMALL);
+    ReadArena arena = new ReadArena();
+    arena.reserve(64); // 72 bytes
+    try (ChunkRangeReader r = reader(fastRetries().withVectoredReads(false).withMaxGapBytes(0),
+        new ReadStatistics())) {
+      List<FileRange> ranges = List.of(new FileRange(small, 0, 10), new FileRange(small, 20, 10));
+      List<ByteSlice> first = r.readAll(ranges, arena);
+      assertTrue(first.get(0).array() == first.get(1).array(), "two reads, one arena buffer");
+      assertEquals(72, first.get(0).array().length);
+      assertArrayEquals(java.util.Arrays.copyOfRange(SMALL, 20, 30), first.get(1).toArray());
+      arena.reset();
+      List<ByteSlice> second = r.readAll(List.of(new FileRange(small, 40, 10)), arena);
+      assertTrue(second.get(0).array() == first.get(0).array(), "the buffer is reused after a reset");
+      assertArrayEquals(java.util.Arrays.copyOfRange(SMALL, 40, 50), second.get(0).toArray());
+      assertArrayEquals(java.util.Arrays.copyOfRange(SMALL, 40, 50), first.get(0).toArray(),
+          "the first read's bytes were overwritten: slices live until the reset");
+    }
+  }
+
+  @Test
   void optionsComeFromTheConfiguration() {
     Configuration c = new Configuration(false);
     c.setLong(RangeReadOptions.MAX_GAP_KEY, 10);

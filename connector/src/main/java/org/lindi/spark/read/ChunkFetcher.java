@@ -12,13 +12,15 @@ import org.lindi.error.LindiException;
 
 /**
  * Reads the chunks of one partition on an executor: stored bytes through a {@link WindowReader},
- * decoded chunk by chunk with one reusable {@link DecodeContext}; counts what it did for the Spark
+ * decoded chunk by chunk with one reusable {@link DecodeContext} (taken from and given back to
+ * {@link ExecutorBuffers}); counts what it did for the Spark
  * UI. Errors name the file, the array, the chunk key and the byte range.
  */
 final class ChunkFetcher implements Closeable {
   private final ArraySpec spec;
   private final ChunkDecoder decoder;
-  private final DecodeContext ctx = new DecodeContext();
+  private final DecodeContext ctx = ExecutorBuffers.decodeContext();
+  private boolean closed;
   private final WindowReader windows;
   private long chunksRead;
   private long bytesDecoded;
@@ -78,6 +80,10 @@ final class ChunkFetcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      ExecutorBuffers.giveBack(ctx);
+    }
     windows.close();
   }
 }

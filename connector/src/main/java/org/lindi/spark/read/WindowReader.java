@@ -21,6 +21,7 @@ import org.lindi.error.ErrorContext;
 import org.lindi.error.LindiException;
 import org.lindi.io.ChunkRangeReader;
 import org.lindi.io.RangeReadOptions;
+import org.lindi.io.ReadArena;
 import org.lindi.io.ReadStatistics;
 
 /**
@@ -28,7 +29,11 @@ import org.lindi.io.ReadStatistics;
  * the range reader coalesces neighbouring chunks into few requests), and fetches the next window in
  * the background while the current one is decoded, which hides the latency of remote stores. The
  * range reader is never used by two threads at once: a window is fetched in the foreground only
- * when no background fetch is pending.
+ * when no background fetch is pending. Windows are read into two {@link ReadArena}s in turn (the
+ * one being decoded, the one being fetched), so a task allocates no buffer after its first
+ * windows (nor, with {@link ExecutorBuffers}, after the executor's first tasks): the stored bytes
+ * of a window are valid until the window after the next is fetched, which readers never outlive
+ * (they are done with a row of chunks when they ask for the next).
  */
 final class WindowReader implements Closeable {
   /** Hadoop setting (also a read option): fetch the next window while decoding (default true). */
@@ -51,7 +56,11 @@ final class WindowReader implements Closeable {
   private final Map<String, Path> paths = new ConcurrentHashMap<>();
   private final boolean prefetch;
   private final long windowBytes;
+  private final ReadArena[] arenas = {ExecutorBuffers.arena(), ExecutorBuffers.arena()};
+  private boolean closed;
   private Map<Integer, ByteSlice[]> current = new HashMap<>();
+  /** Which of {@link #arenas} holds {@link #current}'s bytes; the other one is the prefetch's. */
+  private int currentArena;
   private Future<Map<Integer, ByteSlice[]>> pending;
   private int pendingStart = -1;
 
@@ -77,20 +86,25 @@ final class WindowReader implements Closeable {
     if (pending != null && pendingStart == r) {
       current = await(pending);
       pending = null;
+      currentArena = 1 - currentArena;
     } else {
       drainPending();
-      current = fetchWindow(r);
+      current = fetchWindow(r, arenas[currentArena]);
     }
     int next = r + current.size();
     if (prefetch && next < partition.rowCount()) {
       pendingStart = next;
-      pending = IO.submit(() -> fetchWindow(next));
+      ReadArena into = arenas[1 - currentArena];
+      pending = IO.submit(() -> fetchWindow(next, into));
     }
     return current.remove(r);
   }
 
-  /** Rows {@code r, r+1, ...} while their stored bytes fit the window (at least one row). */
-  private Map<Integer, ByteSlice[]> fetchWindow(int r) {
+  /**
+   * Rows {@code r, r+1, ...} while their stored bytes fit the window (at least one row), read into
+   * {@code arena} (reset first: the bytes it held before are dropped).
+   */
+  private Map<Integer, ByteSlice[]> fetchWindow(int r, ReadArena arena) {
     List<Integer> rows = new ArrayList<>();
     long bytes = 0;
     for (int k = r; k < partition.rowCount(); k++) {
@@ -115,7 +129,9 @@ final class WindowReader implements Closeable {
     }
     List<ByteSlice> fetched;
     try {
-      fetched = ranges.isEmpty() ? List.of() : reader.readAll(ranges);
+      arena.reset();
+      arena.reserve(bytes);
+      fetched = ranges.isEmpty() ? List.of() : reader.readAll(ranges, arena);
     } catch (LindiException e) {
       throw e.addContext(failedChunk(e.context(), tasks));
     }
@@ -185,6 +201,11 @@ final class WindowReader implements Closeable {
   public void close() throws IOException {
     drainPending();
     current.clear();
+    if (!closed) {
+      closed = true;
+      ExecutorBuffers.giveBack(arenas[0]);
+      ExecutorBuffers.giveBack(arenas[1]);
+    }
     reader.close();
   }
 }

@@ -40,4 +40,34 @@ class ReaderBench {
       System.out.printf("reader run %d: %.3f s, %.2f GB/s on one thread%n", run, s, bytes / s / 1e9);
     }
   }
+
+  /** The rows reader alone, one thread: fetch, decode, one copy per row (no Spark projection). */
+  @Test
+  @Timeout(value = 600, unit = TimeUnit.SECONDS)
+  void unsafeRowsOnly() throws Exception {
+    String file = System.getProperty("lindi.bench");
+    assumeTrue(file != null && !file.isEmpty(), "set -Dlindi.bench=<lindi file>");
+    Dataset<Row> df = SharedSpark.session().read().format("lindi").option("dataset", "data").load(file);
+    LindiScan scan = (LindiScan) ((org.apache.spark.sql.execution.datasources.v2.BatchScanExec)
+        df.queryExecution().executedPlan().collectLeaves().head()).scan();
+    org.apache.hadoop.conf.Configuration conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+    for (int run = 0; run < 10; run++) {
+      long t0 = System.nanoTime();
+      long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long bytes = 0;
+      long check = 0;
+      for (InputPartition p : scan.planInputPartitions()) {
+        try (UnsafeRowsReader r = new UnsafeRowsReader((ArrayPartition) p, conf, scan.readSchema())) {
+          while (r.next()) {
+            check += r.get().getLong(0);
+            bytes += 64 * 2;
+          }
+        }
+      }
+      double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+      System.out.printf("rows reader run %d: %.3f s (thread CPU %.3f s), %.2f GB/s on one thread (%d)%n", run, s,
+          cpu, bytes / s / 1e9, check);
+    }
+  }
 }
