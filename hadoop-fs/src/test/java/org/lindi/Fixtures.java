@@ -9,9 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 
-/** The shared fixtures ({@code ../shared/fixtures}) and their {@code manifest.json}. */
+/**
+ * The shared fixtures ({@code ../shared/fixtures}) and their {@code manifest.json}, for the tests of
+ * every module (the connector's through this module's test-jar).
+ */
 public final class Fixtures {
+  /** A default Hadoop configuration, for tests that open fixtures through Hadoop filesystems. */
+  public static final Configuration CONF = new Configuration();
+
   private static JsonNode manifest;
 
   private Fixtures() {}
@@ -27,6 +34,10 @@ public final class Fixtures {
       if (Files.isRegularFile(candidate.resolve("manifest.json"))) {
         return candidate.normalize();
       }
+      candidate = p.resolve("shared").resolve("fixtures");
+      if (Files.isRegularFile(candidate.resolve("manifest.json"))) {
+        return candidate.normalize();
+      }
     }
     throw new IllegalStateException("fixtures not found: set -Dlindi.fixtures or put shared/ beside the checkout");
   }
@@ -36,7 +47,16 @@ public final class Fixtures {
   }
 
   public static org.apache.hadoop.fs.Path hadoopPath(String relative) {
-    return new org.apache.hadoop.fs.Path(file(relative).toUri());
+    return hadoopPath(file(relative));
+  }
+
+  public static org.apache.hadoop.fs.Path hadoopPath(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toUri());
+  }
+
+  /** The fixture as a {@code file:} URI string, as Spark paths are given. */
+  public static String uri(String relative) {
+    return file(relative).toUri().toString();
   }
 
   public static synchronized JsonNode manifest() {
@@ -55,5 +75,25 @@ public final class Fixtures {
     List<JsonNode> out = new ArrayList<>();
     manifest().get("files").forEach(out::add);
     return out;
+  }
+
+  /** The manifest entry of file {@code relative}. */
+  public static JsonNode fileEntry(String relative) {
+    for (JsonNode f : files()) {
+      if (f.get("file").asText().equals(relative)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no fixture " + relative);
+  }
+
+  /** The manifest entry of array {@code path} of file {@code relative}. */
+  public static JsonNode arrayEntry(String relative, String path) {
+    for (JsonNode a : fileEntry(relative).get("arrays")) {
+      if (a.get("path").asText().equals(path)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("no array " + path + " in " + relative);
   }
 }

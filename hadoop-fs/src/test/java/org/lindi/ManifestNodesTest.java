@@ -3,13 +3,11 @@ package org.lindi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lindi.JsonAssertions.assertJsonEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -59,42 +57,5 @@ class ManifestNodesTest {
       f.nodes().forEach(n -> actual.add(n.path()));
       assertEquals(expectedPaths, actual, "every node and nothing else");
     }
-  }
-
-  /** JSON equality where numbers compare by value (an int 1 equals a long 1). */
-  static void assertJsonEquals(JsonNode expected, JsonNode actual, String where) {
-    assertTrue(jsonEquals(expected, actual), where + ": expected " + expected + " but was " + actual);
-  }
-
-  static boolean jsonEquals(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText())) == 0
-          || a.doubleValue() == b.doubleValue();
-    }
-    if (a.isArray() && b.isArray()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      for (int i = 0; i < a.size(); i++) {
-        if (!jsonEquals(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a.isObject() && b.isObject()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!b.has(e.getKey()) || !jsonEquals(e.getValue(), b.get(e.getKey()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.equals(b);
   }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lindi.JsonAssertions.assertJsonEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lindi.Fixtures;
 import org.lindi.zarr.DType;
 
 /**
@@ -113,41 +113,5 @@ class CatalogTest {
     } else {
       assertEquals(DType.parse(manifest), DType.parse(catalog), "dtype of /" + path);
     }
-  }
-
-  static void assertJsonEquals(JsonNode expected, JsonNode actual, String where) {
-    assertTrue(jsonEquals(expected, actual), where + ": expected " + expected + " but was " + actual);
-  }
-
-  static boolean jsonEquals(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText())) == 0
-          || a.doubleValue() == b.doubleValue();
-    }
-    if (a.isArray() && b.isArray()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      for (int i = 0; i < a.size(); i++) {
-        if (!jsonEquals(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a.isObject() && b.isObject()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!b.has(e.getKey()) || !jsonEquals(e.getValue(), b.get(e.getKey()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.equals(b);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lindi.Fixtures;
 import org.lindi.spark.read.LindiScan;
 import org.lindi.spark.read.ReadMetrics;
 

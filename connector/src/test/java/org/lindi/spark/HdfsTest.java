@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lindi.Fixtures;
 
 /**
  * Reads from a real HDFS (MiniDFSCluster on 127.0.0.1) with the fixtures copied into it give the

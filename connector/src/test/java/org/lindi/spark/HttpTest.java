@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.lindi.Fixtures;
 
 /**
  * {@code http://} refs read through the range-read filesystem of hadoop-fs, which the connector

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lindi.Fixtures;
 import org.lindi.zarr.DType;
 
 /** Reads one manifest array in the rows layout from any location and checks it against the manifest. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lindi.Fixtures;
 
 /**
  * Several files (several paths, globs) give the union of the same dataset with the hidden

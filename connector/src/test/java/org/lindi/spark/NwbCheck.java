@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lindi.Fixtures;
 
 /** NWB reads of the ephys fixture from any location: a time window, and the units table. */
 final class NwbCheck {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lindi.Fixtures;
 
 /**
  * Option {@code layout=table} on the fixture's NWB DynamicTables, checked against the manifest:

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lindi.Fixtures;
 import org.lindi.spark.read.ArrayPartition;
 import org.lindi.spark.read.ReadMetrics;
 

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.lindi.Fixtures;
 
 /** The ephys example of README-read.md, run on the NWB fixture (20000 samples x 32 channels). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.lindi.Fixtures;
 
 /** The NWB examples of the README, run on the NWB fixture (30 kHz, 20000 samples, 8 units, 32 electrodes). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lindi.Fixtures;
 
 /**
  * The values of a 2-D array of plain numbers are read as rows built by bulk copies from the decoded

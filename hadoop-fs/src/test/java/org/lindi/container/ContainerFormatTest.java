@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lindi.Fixtures;
 import org.lindi.error.LindiFormatException;
 
 /** SPEC section 2: containers are recognised by content, never by name. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lindi.Fixtures;
 import org.lindi.error.LindiFormatException;
 
 /** The containers read through any Hadoop FileSystem: the same fixtures, served by HDFS. */
@@ -37,7 +38,7 @@ class HdfsContainersTest {
     cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     cluster.waitActive();
     hdfs = cluster.getFileSystem();
-    hdfs.copyFromLocalFile(Fixtures.hadoopPath(Fixtures.root()), new org.apache.hadoop.fs.Path("/f"));
+    hdfs.copyFromLocalFile(Fixtures.hadoopPath(Fixtures.dir()), new org.apache.hadoop.fs.Path("/f"));
   }
 
   @AfterAll

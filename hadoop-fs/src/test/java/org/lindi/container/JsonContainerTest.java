@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lindi.Fixtures;
 import org.lindi.error.LindiFormatException;
 import org.lindi.rfs.ChunkRef;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lindi.Fixtures;
 import org.lindi.error.LindiFormatException;
 import org.lindi.error.LocationNotAllowedException;
 import org.lindi.rfs.ReferenceFileSystem;

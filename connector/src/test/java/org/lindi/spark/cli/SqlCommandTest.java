@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 import org.lindi.spark.SharedSpark;
 
 /** {@code lindi sql QUERY FILE...}: results as a table, clear errors, exit codes 0 / 1 / 2. */

@@ -14,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 import org.lindi.write.LindiWriter;
 import org.lindi.zarr.ArrayMetadata;
 import org.lindi.zarr.DType;

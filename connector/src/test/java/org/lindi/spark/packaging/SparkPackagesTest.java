@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lindi.LindiFile;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 
 /**
  * spark-submit's packages option with {@code org.lindi:lindi-spark-connector:VERSION} from a Maven

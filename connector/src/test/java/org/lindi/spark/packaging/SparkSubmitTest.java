@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lindi.LindiArray;
 import org.lindi.LindiFile;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 
 /**
  * spark-submit with the connector jar in the jars option, in a fresh JVM whose classpath is Spark's

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lindi.LindiArray;
 import org.lindi.LindiFile;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 import org.lindi.spark.SharedSpark;
 
 /**

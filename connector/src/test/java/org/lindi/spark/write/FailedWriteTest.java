@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lindi.spark.Fixtures;
+import org.lindi.Fixtures;
 import org.lindi.spark.SharedSpark;
 
 /**
