@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lindi.error.ErrorContext;
 import org.lindi.error.LindiFormatException;
+import org.lindi.rfs.DocumentSource;
 import org.lindi.rfs.ReferenceFileSystem;
 import org.lindi.rfs.RfsParser;
 
@@ -62,19 +63,24 @@ final class ContainerFile implements Closeable {
 
   /** {@code n} bytes at {@code offset}; the range is checked against the length first. */
   byte[] read(long offset, int n, String what) throws IOException {
-    checkRange(offset, n, what);
     byte[] buf = new byte[n];
+    read(offset, buf, 0, n, what);
+    return buf;
+  }
+
+  /** {@code n} bytes at {@code offset} into {@code buf[off, off + n)}; the range is checked first. */
+  private void read(long offset, byte[] buf, int off, int n, String what) throws IOException {
+    checkRange(offset, n, what);
     try {
       // In slices: a local file's read of n bytes goes through a native buffer of n bytes,
       // which for tens of MB costs ten times the copy (fresh pages on every read).
       for (int done = 0; done < n; done += READ_SLICE) {
-        in().readFully(offset + done, buf, done, Math.min(READ_SLICE, n - done));
+        in().readFully(offset + done, buf, off + done, Math.min(READ_SLICE, n - done));
       }
     } catch (EOFException e) {
       throw error("truncated file: " + what + " [" + offset + ", " + (offset + n)
           + ") could not be read (the file shrank?)", e);
     }
-    return buf;
   }
 
   /**
@@ -91,9 +97,20 @@ final class ContainerFile implements Closeable {
   /** Parses the RFS document in {@code [offset, offset + n)} as a stream. */
   ReferenceFileSystem parseRfs(long offset, long n, String displayName) throws IOException {
     if (n <= RfsParser.IN_MEMORY_LIMIT) {
-      // one positioned read of the known size: no copies through growing buffers
-      byte[] doc = read(offset, (int) n, "RFS");
-      return RfsParser.parse(doc, 0, doc.length, displayName);
+      // positioned reads of the known range, scanned through a window: for a document of tens of
+      // MB, a byte[] of its size costs more to allocate and touch than the scan itself
+      checkRange(offset, n, "RFS");
+      return RfsParser.parse(new DocumentSource() {
+        @Override
+        public long length() {
+          return n;
+        }
+
+        @Override
+        public void read(long position, byte[] buf, int off, int len) throws IOException {
+          ContainerFile.this.read(offset + position, buf, off, len, "RFS");
+        }
+      }, displayName);
     }
     try (InputStream in = stream(offset, n, "RFS")) {
       return RfsParser.parse(in, displayName);

@@ -59,6 +59,25 @@ final class KeySort {
     return order;
   }
 
+  /**
+   * The sort's three work arrays of n entries (two {@code long[]}, one {@code int[]}), free once it
+   * is done: the caller may fill them as output columns instead of allocating (and touching) new
+   * ones, which for a million keys costs more than the sort itself.
+   */
+  long[] spareLongs1() {
+    return word;
+  }
+
+  /** See {@link #spareLongs1()}. */
+  long[] spareLongs2() {
+    return wordTmp;
+  }
+
+  /** See {@link #spareLongs1()}. */
+  int[] spareInts() {
+    return orderTmp;
+  }
+
   /** Whether some keys are equal: when not, no entry needs to be compared with its neighbour. */
   boolean hasEqualKeys() {
     return equalKeys;

@@ -122,19 +122,22 @@ final class RefColumns {
    */
   RefTable toTable(int urlIds, IntFunction<String> urlOf) {
     KeySort sort = sortedOrder();
-    int[] order = sort == null ? identity(count) : sort.order();
     // without a sort, entries in strictly increasing key order have no equal neighbours
     boolean equalKeys = sort == null ? !strictlyIncreasing : sort.hasEqualKeys();
+    // entries already in order, none to drop but deleted ones: no order array (n ints) at all
+    int[] order = sort != null ? sort.order() : equalKeys ? identity(count) : null;
     int live = 0;
     int poolSize = 0;
     long inlineTotal = 0;
     for (int k = 0; k < count; k++) {
-      int i = order[k];
+      int i = order == null ? k : order[k];
       // Stable sort: the last of a run of equal keys is the last put.
       if (equalKeys && k + 1 < count && sameKey(i, order[k + 1])) {
         order[k] = -1;
       } else if (url[i] == DELETED) {
-        order[k] = -1;
+        if (order != null) {
+          order[k] = -1;
+        }
       } else {
         live++;
         poolSize += keyStart[i + 1] - keyStart[i];
@@ -149,9 +152,11 @@ final class RefColumns {
     }
     byte[] pool = new byte[poolSize];
     int[] start = new int[live + 1];
-    int[] outUrl = new int[live];
-    long[] outOffset = new long[live];
-    long[] outLength = new long[live];
+    // every entry kept: the sort's spare arrays, already n long, take the columns (no new memory)
+    boolean spare = sort != null && live == count;
+    int[] outUrl = spare ? sort.spareInts() : new int[live];
+    long[] outOffset = spare ? sort.spareLongs1() : new long[live];
+    long[] outLength = spare ? sort.spareLongs2() : new long[live];
     byte[] outInline = new byte[(int) inlineTotal];
     Map<String, Integer> finalIds = new HashMap<>();
     int[] remap = new int[urlIds];
@@ -161,8 +166,8 @@ final class RefColumns {
     int q = 0;
     int j = 0;
     for (int k = 0; k < count; k++) {
-      int i = order[k];
-      if (i < 0) {
+      int i = order == null ? k : order[k];
+      if (i < 0 || url[i] == DELETED) {
         continue;
       }
       int keyLength = keyStart[i + 1] - keyStart[i];

@@ -95,6 +95,31 @@ public final class RfsParser {
     return streaming(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in), displayName);
   }
 
+  /**
+   * Parses the document of {@code source}, at most {@link #IN_MEMORY_LIMIT} bytes: the scanner reads
+   * it through a window (the document is never whole in memory); a document it does not take as it
+   * is (errors included) is then read whole and parsed as {@link #parse(byte[], int, int, String)}
+   * does.
+   *
+   * @param displayName the file named in error messages
+   * @throws LindiFormatException on a truncated or malformed document, naming the file and key
+   * @throws IOException when reading the source fails
+   */
+  public static ReferenceFileSystem parse(DocumentSource source, String displayName)
+      throws IOException {
+    if (source.length() > IN_MEMORY_LIMIT) {
+      throw new IllegalArgumentException("an RFS document of " + source.length()
+          + " bytes, more than " + IN_MEMORY_LIMIT + " (parse it from a stream)");
+    }
+    ReferenceFileSystem fast = RfsScanner.tryParse(source, RfsScanner.WINDOW, displayName);
+    if (fast != null) {
+      return fast;
+    }
+    byte[] doc = new byte[(int) source.length()];
+    source.read(0, doc, 0, doc.length);
+    return parse(doc, 0, doc.length, displayName);
+  }
+
   /** The streaming parser alone (the reference the scanner is held to). */
   static ReferenceFileSystem streaming(InputStream in, String displayName) throws IOException {
     // Our own strict decoder: the parser's Reader must not buffer bytes past what it hands over,

@@ -8,22 +8,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The fast path of {@link RfsParser} for a document in memory: scans its bytes and takes the common
+ * The fast path of {@link RfsParser} for a document of up to 256 MB: scans its bytes and takes the common
  * refs, {@code "key": ["url", offset, length]} with plain ASCII key and url, straight into the
  * builder's columns (no String per key, no UTF-16 decoding); every other value (metadata objects,
  * inline strings, top-level members) is handed to the Jackson parser as its byte slice. It gives up
  * (returns null) on anything it does not take exactly as written, errors included: the streaming
  * parser then reads the document again and reports what is wrong, as before.
+ *
+ * <p>A document read from a {@link DocumentSource} is scanned through a window of 1 MB that
+ * moves on between entries (grown while one entry does not fit): the document is never whole in
+ * memory, where tens of MB of fresh heap cost more to touch than the scan itself. An entry is
+ * taken only once it lies whole inside the window, so the result is that of the whole document.
  */
 final class RfsScanner {
-  private final byte[] b;
-  private final int end;
+  /** Window size for a document read from a source. */
+  static final int WINDOW = 1 << 20;
+  /** Unscanned bytes left in the window below which the next ref moves the window on. */
+  private static final int REFILL = 1 << 16;
+
+  private byte[] b;
+  private int end;
   private final String file;
   private final ReferenceFileSystem.Builder builder;
   private int at;
-  /** The previous range ref's url: consecutive refs usually share it. */
-  private int lastUrlFrom = -1;
-  private int lastUrlTo;
+  /** Where the document's bytes come from past the window; null for a document in memory. */
+  private final DocumentSource source;
+  /** Position in the document of the first byte not yet read into the window. */
+  private long next;
+  private final long length;
+  /** Whether the window holds the document's last byte (always, for a document in memory). */
+  private boolean eof;
+  /** {@link #REFILL}, or a quarter of a smaller window (which would otherwise grow at every ref). */
+  private int refillBelow;
+  /** The previous range ref's url (a copy: the window moves): consecutive refs usually share it. */
+  private byte[] lastUrl;
   private int lastUrlId;
   /** The content bounds of the last {@link #plainString}, and where its last segment starts. */
   private int strFrom;
@@ -47,102 +65,142 @@ final class RfsScanner {
     this.end = to;
     this.file = file;
     this.builder = ReferenceFileSystem.builder().source(file);
+    this.source = null;
+    this.length = to - from;
+    this.eof = true;
+  }
+
+  private RfsScanner(DocumentSource source, int window, String file) {
+    this.source = source;
+    this.length = source.length();
+    this.b = new byte[(int) Math.min(length, Math.max(window, 16))];
+    this.refillBelow = Math.min(REFILL, b.length / 4);
+    this.file = file;
+    this.builder = ReferenceFileSystem.builder().source(file);
+    this.eof = length == 0;
   }
 
   /** The RFS of {@code bytes[from, to)}, or null when the streaming parser must read it. */
   static ReferenceFileSystem tryParse(byte[] bytes, int from, int to, String file) {
-    RfsScanner s = new RfsScanner(bytes, from, to, file);
+    return new RfsScanner(bytes, from, to, file).parse();
+  }
+
+  /**
+   * The RFS of the document of {@code source}, scanned through a window of about {@code window}
+   * bytes, or null when the streaming parser must read it (a failed read of the source included).
+   */
+  static ReferenceFileSystem tryParse(DocumentSource source, int window, String file) {
+    if (source.length() > Integer.MAX_VALUE - 16) {
+      return null;
+    }
+    return new RfsScanner(source, window, file).parse();
+  }
+
+  private ReferenceFileSystem parse() {
     try {
-      s.document();
-      return s.builder.build();
+      document();
+      return builder.build();
     } catch (GiveUp | IOException | RuntimeException e) {
       return null;
     }
   }
 
   private void document() throws GiveUp, IOException {
-    ws();
-    expect('{');
-    ws();
+    if (next() != '{') {
+      throw GIVE_UP;
+    }
     boolean sawRefs = false;
-    if (peek() != '}') {
+    if (peekNext() != '}') {
       while (true) {
-        ws();
-        plainString();
-        String field = ascii(strFrom, strTo);
-        ws();
-        expect(':');
-        ws();
+        String field = fieldName();
         if (field.equals("refs")) {
           refs();
           sawRefs = true;
         } else {
-          int from = at;
-          skipValue();
-          checkUtf8(from, at);
-          RfsParser.topLevelMember(field, b, from, at, builder, file);
+          topLevelValue(field);
         }
-        ws();
-        if (peek() == ',') {
+        if (peekNext() == ',') {
           at++;
           continue;
         }
         break;
       }
     }
-    expect('}');
+    if (next() != '}') {
+      throw GIVE_UP;
+    }
     if (!sawRefs) {
       throw GIVE_UP;
     }
     // only NUL bytes and whitespace may follow (container padding)
-    for (; at < end; at++) {
-      byte c = b[at];
-      if (c != 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        throw GIVE_UP;
+    do {
+      for (; at < end; at++) {
+        byte c = b[at];
+        if (c != 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+          throw GIVE_UP;
+        }
+      }
+    } while (more());
+  }
+
+  /** A top-level member's name and its colon; the position moves to its value. */
+  private String fieldName() throws GiveUp, IOException {
+    while (true) {
+      int mark = at;
+      try {
+        ws();
+        plainString();
+        String field = ascii(strFrom, strTo);
+        ws();
+        expect(':');
+        ws();
+        return field;
+      } catch (GiveUp e) {
+        retryFrom(mark, e);
+      }
+    }
+  }
+
+  /** A top-level member other than {@code refs}, its value at the position. */
+  private void topLevelValue(String field) throws GiveUp, IOException {
+    while (true) {
+      int from = at;
+      try {
+        skipValue();
+        checkUtf8(from, at);
+        RfsParser.topLevelMember(field, b, from, at, builder, file);
+        return;
+      } catch (GiveUp e) {
+        retryFrom(from, e);
       }
     }
   }
 
   private void refs() throws GiveUp, IOException {
-    expect('{');
-    ws();
-    if (peek() == '}') {
+    if (next() != '{') {
+      throw GIVE_UP;
+    }
+    if (peekNext() == '}') {
       at++;
       return;
     }
     // room for the refs of a document of this size, so that the columns do not grow by copies
-    int guess = (end - at) / 48;
+    int guess = (int) Math.min(Integer.MAX_VALUE - 16, unscanned() / 48);
     builder.reserveRefs(guess, (long) guess * 14);
     while (true) {
+      if (!eof && end - at < refillBelow) {
+        more(); // between entries: nothing before the position is needed any more
+      }
       ws();
-      if (sameUrlRange()) {
-        ws();
-        byte c = peek();
-        at++;
-        if (c == '}') {
-          return;
-        }
-        if (c != ',') {
-          throw GIVE_UP;
-        }
+      int taken = sameUrlRange();
+      if (taken == LAST) {
+        return;
+      }
+      if (taken == TAKEN) {
         continue;
       }
-      plainString();
-      int keyFrom = strFrom;
-      int keyTo = strTo;
-      boolean metadata = keyTo - strSegment >= 2 && b[strSegment] == '.' && b[strSegment + 1] == 'z';
-      ws();
-      expect(':');
-      ws();
-      if (metadata || !(peek() == '[' && range(keyFrom, keyTo))) {
-        int from = at;
-        skipValue();
-        checkUtf8(from, at);
-        RfsParser.ref(ascii(keyFrom, keyTo), b, from, at, builder, file);
-      }
-      ws();
-      byte c = peek();
-      at++;
+      entry();
+      byte c = next();
       if (c == '}') {
         return;
       }
@@ -152,31 +210,131 @@ final class RfsScanner {
     }
   }
 
+  /** One ref of any form at the position (not its separator), into the builder. */
+  private void entry() throws GiveUp, IOException {
+    while (true) {
+      int mark = at;
+      try {
+        plainString();
+        int keyFrom = strFrom;
+        int keyTo = strTo;
+        boolean metadata = keyTo - strSegment >= 2 && b[strSegment] == '.' && b[strSegment + 1] == 'z';
+        ws();
+        expect(':');
+        ws();
+        if (metadata || !(peek() == '[' && range(keyFrom, keyTo))) {
+          int from = at;
+          skipValue();
+          checkUtf8(from, at);
+          RfsParser.ref(ascii(keyFrom, keyTo), b, from, at, builder, file);
+        }
+        return;
+      } catch (GiveUp e) {
+        retryFrom(mark, e);
+      }
+    }
+  }
+
+  /**
+   * After a scan from {@code mark} ran into {@code e}: when the window does not yet hold the
+   * document's end, moves it on from {@code mark} (the scan then starts again there, over more
+   * bytes); otherwise {@code e} stands. Every scan puts into the builder only as its last step, so
+   * a scan started again puts nothing twice.
+   */
+  private void retryFrom(int mark, GiveUp e) throws GiveUp, IOException {
+    if (eof) {
+      throw e;
+    }
+    at = mark;
+    more();
+  }
+
+  /**
+   * Moves the window on: keeps its bytes from the position (at the window's start, in a window
+   * twice as large when they fill half of it) and reads the document's next bytes after them.
+   * False, with nothing changed, when the window already holds the document's end.
+   */
+  private boolean more() throws IOException {
+    if (eof) {
+      return false;
+    }
+    int keep = end - at;
+    if (keep > b.length / 2) {
+      // b is shorter than the document here (else it would hold all of it), so this is longer
+      byte[] larger = new byte[(int) Math.min(length, 2L * b.length)];
+      System.arraycopy(b, at, larger, 0, keep);
+      b = larger;
+      refillBelow = Math.min(REFILL, b.length / 4);
+    } else {
+      System.arraycopy(b, at, b, 0, keep);
+    }
+    at = 0;
+    end = keep;
+    int n = (int) Math.min(b.length - end, length - next);
+    source.read(next, b, end, n);
+    next += n;
+    end += n;
+    eof = next == length;
+    return true;
+  }
+
+  /** Bytes of the document from the position on. */
+  private long unscanned() {
+    return (end - at) + (length - (source == null ? length : next));
+  }
+
+  /** The next byte that is not whitespace, consumed; the window moves on when needed. */
+  private byte next() throws GiveUp, IOException {
+    byte c = peekNext();
+    at++;
+    return c;
+  }
+
+  /** The next byte that is not whitespace, the position moved to it; the window moves on when needed. */
+  private byte peekNext() throws GiveUp, IOException {
+    while (true) {
+      ws();
+      if (at < end) {
+        return b[at];
+      }
+      if (!more()) {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  /** {@link #sameUrlRange} results: not taken, taken with more refs after it, the last ref taken. */
+  private static final int NOT_TAKEN = 0;
+  private static final int TAKEN = 1;
+  private static final int LAST = 2;
+
   /**
    * The bulk of a large document in one pass over locals: a chunk key whose value is
-   * {@code ["url", offset, length]} with the url of the previous range ref, put into the builder
-   * and the position moved past it. False (position unchanged) for anything else, which the
+   * {@code ["url", offset, length]} with the url of the previous range ref, followed by its
+   * separator (a comma, or the brace closing the refs), put into the builder and the position
+   * moved past the separator. {@link #NOT_TAKEN} (position unchanged) for anything else, which the
    * general path below then reads with the same rules.
    */
-  private boolean sameUrlRange() {
+  private int sameUrlRange() {
     final byte[] b = this.b;
     final int end = this.end;
+    final byte[] lastUrl = this.lastUrl;
     int i = at;
-    if (lastUrlFrom < 0 || i >= end || b[i] != '"') {
-      return false;
+    if (lastUrl == null || i >= end || b[i] != '"') {
+      return NOT_TAKEN;
     }
     int keyFrom = ++i;
     int segment = i;
     while (true) {
       if (i >= end) {
-        return false;
+        return NOT_TAKEN;
       }
       byte c = b[i];
       if (c == '"') {
         break;
       }
       if (c == '\\' || c < 0x20) { // also every byte >= 0x80: not plain ASCII
-        return false;
+        return NOT_TAKEN;
       }
       if (c == '/') {
         segment = i + 1;
@@ -185,25 +343,25 @@ final class RfsScanner {
     }
     int keyTo = i++;
     if (keyTo - segment >= 2 && b[segment] == '.' && b[segment + 1] == 'z') {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i, end);
     if (i >= end || b[i] != ':') {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i + 1, end);
     if (i >= end || b[i] != '[') {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i + 1, end);
-    int urlLength = lastUrlTo - lastUrlFrom;
+    int urlLength = lastUrl.length;
     if (end - i < urlLength + 2 || b[i] != '"' || b[i + 1 + urlLength] != '"'
-        || !Arrays.equals(b, i + 1, i + 1 + urlLength, b, lastUrlFrom, lastUrlTo)) {
-      return false;
+        || !Arrays.equals(b, i + 1, i + 1 + urlLength, lastUrl, 0, urlLength)) {
+      return NOT_TAKEN;
     }
     i = skipWs(b, i + urlLength + 2, end);
     if (i >= end || b[i] != ',') {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i + 1, end);
     int from = i;
@@ -216,11 +374,11 @@ final class RfsScanner {
       offset = offset * 10 + d;
     }
     if (!plainNumber(b, from, i, end)) {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i, end);
     if (i >= end || b[i] != ',') {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i + 1, end);
     from = i;
@@ -233,15 +391,19 @@ final class RfsScanner {
       length = length * 10 + d;
     }
     if (!plainNumber(b, from, i, end)) {
-      return false;
+      return NOT_TAKEN;
     }
     i = skipWs(b, i, end);
     if (i >= end || b[i] != ']') {
-      return false;
+      return NOT_TAKEN;
+    }
+    i = skipWs(b, i + 1, end);
+    if (i >= end || (b[i] != ',' && b[i] != '}')) {
+      return NOT_TAKEN;
     }
     at = i + 1;
     builder.putRawRange(b, keyFrom, keyTo, lastUrlId, offset, length);
-    return true;
+    return b[i] == ',' ? TAKEN : LAST;
   }
 
   /** Whether the digits {@code b[from, to)} are a whole number as {@link #plainLong} takes it. */
@@ -315,10 +477,9 @@ final class RfsScanner {
   }
 
   private int urlId(int from, int to) {
-    if (lastUrlFrom < 0 || !Arrays.equals(b, from, to, b, lastUrlFrom, lastUrlTo)) {
+    if (lastUrl == null || !Arrays.equals(b, from, to, lastUrl, 0, lastUrl.length)) {
       lastUrlId = builder.rawUrlId(ascii(from, to));
-      lastUrlFrom = from;
-      lastUrlTo = to;
+      lastUrl = Arrays.copyOfRange(b, from, to);
     }
     return lastUrlId;
   }

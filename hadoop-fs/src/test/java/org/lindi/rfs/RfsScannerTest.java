@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,9 +32,55 @@ class RfsScannerTest {
     return RfsParser.streaming(new ByteArrayInputStream(json), FILE);
   }
 
+  /** Window sizes that put the window's end inside every token of short documents. */
+  private static final int[] WINDOWS = {16, 17, 19, 23, 29, 40, 64, 100, 1000};
+
+  /**
+   * The document scanned whole; on the way, checks that scanning it through windows of every size
+   * in {@link #WINDOWS} gives the same (null included), keys in the same order.
+   */
   private static ReferenceFileSystem scanned(String json) {
     byte[] b = json.getBytes(UTF_8);
-    return RfsScanner.tryParse(b, 0, b.length, FILE);
+    ReferenceFileSystem whole = RfsScanner.tryParse(b, 0, b.length, FILE);
+    for (int window : WINDOWS) {
+      assertSameRfs(whole, RfsScanner.tryParse(new Source(b), window, FILE), json + " / window " + window);
+    }
+    return whole;
+  }
+
+  private static void assertSameRfs(ReferenceFileSystem expected, ReferenceFileSystem actual,
+      String what) {
+    assertEquals(expected, actual, what);
+    if (expected != null) {
+      List<String> keys = new java.util.ArrayList<>();
+      actual.keys().forEach(keys::add);
+      List<String> expectedKeys = new java.util.ArrayList<>();
+      expected.keys().forEach(expectedKeys::add);
+      assertEquals(expectedKeys, keys, what);
+    }
+  }
+
+  /** A document in memory as a {@link DocumentSource} that records the reads made of it. */
+  static final class Source implements DocumentSource {
+    private final byte[] doc;
+    int reads;
+    int longestRead;
+
+    Source(byte[] doc) {
+      this.doc = doc;
+    }
+
+    @Override
+    public long length() {
+      return doc.length;
+    }
+
+    @Override
+    public void read(long position, byte[] buf, int off, int len) {
+      reads++;
+      longestRead = Math.max(longestRead, len);
+      System.arraycopy(doc, Math.toIntExact(position), buf, off, len);
+    }
   }
 
   @ParameterizedTest
@@ -97,6 +145,44 @@ class RfsScannerTest {
   }
 
   @Test
+  void aLargeDocumentIsReadThroughTheWindowNotWhole() throws IOException {
+    StringBuilder json = new StringBuilder("{\"version\": 1, \"refs\": {\".zgroup\": {\"zarr_format\": 2}");
+    for (int i = 0; i < 20_000; i++) {
+      json.append(", \"data/").append(i).append(".0\": [\"")
+          .append(i % 1000 == 999 ? "other.bin" : "chunks.bin").append("\", ").append(9000L * i).append(", 9000]");
+      if (i % 5000 == 17) {
+        json.append(", \"data/.zattrs\": {\"note\": \"").append("x".repeat(3000)).append("\"}");
+        json.append(", \"inline/").append(i).append("\": \"base64:").append("QUJD".repeat(1000)).append('"');
+      }
+    }
+    json.append("}, \"generationMetadata\": {\"k\": [1, 2]}}\n\u0000\u0000");
+    byte[] b = json.toString().getBytes(UTF_8);
+    ReferenceFileSystem whole = RfsScanner.tryParse(b, 0, b.length, FILE);
+    assertNotNull(whole);
+    assertEquals(streaming(b), whole);
+    Source source = new Source(b);
+    ReferenceFileSystem windowed = RfsScanner.tryParse(source, 1 << 14, FILE);
+    assertSameRfs(whole, windowed, "window of 16 kB");
+    assertTrue(source.longestRead <= 1 << 14, "longest read " + source.longestRead);
+    assertTrue(source.reads > b.length / (1 << 14), source.reads + " reads of " + b.length + " bytes");
+    // a value longer than the window grows it
+    assertSameRfs(whole, RfsScanner.tryParse(new Source(b), 1 << 10, FILE), "window of 1 kB");
+    assertEquals(whole, RfsParser.parse(new Source(b), FILE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"refs\": {\"a\": [\"f\", 1, 2]}} x", "{\"refs\": {\"a\": [\"{{missing}}/f\", 1, 2]}}",
+      "{\"refs\": {\"a\": {\"k\": }}}", "{\"version\": \"1\", \"refs\": {}}", ""})
+  void aDocumentFromASourceFailsAsTheSameBytesInMemory(String json) {
+    byte[] b = json.getBytes(UTF_8);
+    RuntimeException inMemory = assertThrows(RuntimeException.class, () -> RfsParser.parse(b, 0, b.length, FILE));
+    RuntimeException fromSource = assertThrows(RuntimeException.class, () -> RfsParser.parse(new Source(b), FILE));
+    assertEquals(inMemory.getClass(), fromSource.getClass());
+    assertEquals(inMemory.getMessage(), fromSource.getMessage());
+  }
+
+  @Test
   void everyJsonFixtureScansLikeItStreams() throws IOException {
     List<Path> docs;
     try (Stream<Path> s = Files.walk(Fixtures.dir())) {
@@ -109,6 +195,10 @@ class RfsScannerTest {
       if (fast != null) {
         taken++;
         assertEquals(streaming(json), fast, p.toString());
+      }
+      for (int window : new int[] {64, 1000, 4096}) {
+        assertSameRfs(fast, RfsScanner.tryParse(new Source(json), window, p.toString()),
+            p + " / window " + window);
       }
     }
     assertEquals(docs.size(), taken, "the scanner takes every fixture document");

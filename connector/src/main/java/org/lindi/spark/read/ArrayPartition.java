@@ -1,6 +1,5 @@
 package org.lindi.spark.read;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.lindi.spark.Layout;
@@ -17,7 +16,7 @@ public final class ArrayPartition implements InputPartition {
   private final ArraySpec spec;
   private final Layout layout;
   /** Grid coordinates along axis 0 of the rows of chunks, ascending. */
-  private final long[] chunkRows;
+  private final ChunkRows chunkRows;
   /** Chunks per row of chunks (the grid beyond axis 0). */
   private final int perRow;
   /** Every chunk of those rows, row after row, each row in C order. */
@@ -26,15 +25,15 @@ public final class ArrayPartition implements InputPartition {
   private final long limit;
   private final TimeSource time;
 
-  ArrayPartition(int index, ArraySpec spec, Layout layout, long[] chunkRows, ResolvedChunks chunks,
+  ArrayPartition(int index, ArraySpec spec, Layout layout, ChunkRows chunkRows, ResolvedChunks chunks,
       IndexRanges selection, long limit, TimeSource time) {
     this.index = index;
     this.spec = spec;
     this.layout = layout;
     this.chunkRows = chunkRows;
     this.perRow = chunksPerRow(spec);
-    if ((long) chunkRows.length * perRow != chunks.size()) {
-      throw new IllegalArgumentException(chunkRows.length + " rows of " + perRow + " chunks but "
+    if ((long) chunkRows.count() * perRow != chunks.size()) {
+      throw new IllegalArgumentException(chunkRows.count() + " rows of " + perRow + " chunks but "
           + chunks.size() + " chunks resolved for " + spec);
     }
     this.chunks = chunks;
@@ -69,12 +68,12 @@ public final class ArrayPartition implements InputPartition {
   }
 
   public int rowCount() {
-    return chunkRows.length;
+    return chunkRows.count();
   }
 
   /** Row of chunks {@code i} of this partition (a view made on each call). */
   public RowOfChunks row(int i) {
-    long c = chunkRows[i];
+    long c = chunkRows.get(i);
     long first = firstRowOf(c);
     return new RowOfChunks(spec, c, first, (int) (endRowOf(c) - first), chunks, i * perRow, perRow);
   }
@@ -109,11 +108,11 @@ public final class ArrayPartition implements InputPartition {
 
   /** First and last row index (exclusive) this partition covers. */
   public long firstRow() {
-    return chunkRows.length == 0 ? 0 : firstRowOf(chunkRows[0]);
+    return chunkRows.count() == 0 ? 0 : firstRowOf(chunkRows.get(0));
   }
 
   public long endRow() {
-    return chunkRows.length == 0 ? 0 : endRowOf(chunkRows[chunkRows.length - 1]);
+    return chunkRows.count() == 0 ? 0 : endRowOf(chunkRows.get(chunkRows.count() - 1));
   }
 
   @Override
@@ -122,7 +121,7 @@ public final class ArrayPartition implements InputPartition {
       return false;
     }
     ArrayPartition p = (ArrayPartition) o;
-    return index == p.index && spec.equals(p.spec) && layout == p.layout && Arrays.equals(chunkRows, p.chunkRows) && chunks.equals(p.chunks)
+    return index == p.index && spec.equals(p.spec) && layout == p.layout && chunkRows.equals(p.chunkRows) && chunks.equals(p.chunks)
         && selection.equals(p.selection) && limit == p.limit
         && java.util.Objects.equals(time, p.time);
   }

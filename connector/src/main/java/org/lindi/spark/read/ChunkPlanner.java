@@ -137,7 +137,10 @@ public final class ChunkPlanner {
     return new ArrayPlan(partitions, rowsTotal, bytesTotal, files.paths().size());
   }
 
-  /** The selected rows of chunks of one file: their grid coordinates along axis 0, ascending. */
+  /**
+   * The selected rows of chunks of one file: their grid coordinates along axis 0, ascending, kept
+   * as runs of rows that follow each other (one run for a whole array: no array of a million rows).
+   */
   private static final class FileRows {
     final ArraySpec spec;
     final IndexRanges selection;
@@ -145,7 +148,10 @@ public final class ChunkPlanner {
     final ChunkLocator locator;
     final UrlResolver resolver;
     TimeAxis axis;
-    long[] rows = new long[16];
+    /** Run r holds rows {@code runFirst[r] + i} for the row indexes {@code [runStart[r], runStart[r + 1])}. */
+    long[] runFirst = new long[4];
+    int[] runStart = new int[5];
+    int runs;
     int rowCount;
     long selectedRows;
     long decodedBytes;
@@ -159,10 +165,42 @@ public final class ChunkPlanner {
     }
 
     void add(long chunkRow) {
-      if (rowCount == rows.length) {
-        rows = Arrays.copyOf(rows, rowCount * 2);
+      if (runs == 0 || chunkRow != runFirst[runs - 1] + (rowCount - runStart[runs - 1])) {
+        if (runs == runFirst.length) {
+          runFirst = Arrays.copyOf(runFirst, runs * 2);
+          runStart = Arrays.copyOf(runStart, runs * 2 + 1);
+        }
+        runFirst[runs] = chunkRow;
+        runStart[runs] = rowCount;
+        runs++;
       }
-      rows[rowCount++] = chunkRow;
+      rowCount++;
+      runStart[runs] = rowCount;
+    }
+
+    /** The run holding row index {@code k}. */
+    private int runOf(int k) {
+      int r = Arrays.binarySearch(runStart, 0, runs + 1, k);
+      return r >= 0 ? r : -r - 2;
+    }
+
+    /** Row index {@code k}'s grid coordinate. */
+    long row(int k) {
+      int r = runOf(k);
+      return runFirst[r] + (k - runStart[r]);
+    }
+
+    /** Rows of indexes {@code [from, to)}. */
+    ChunkRows rows(int from, int to) {
+      int r = runOf(from);
+      if (to <= runStart[r + 1]) {
+        return ChunkRows.range(runFirst[r] + (from - runStart[r]), to - from);
+      }
+      long[] rows = new long[to - from];
+      for (int k = from; k < to; k++) {
+        rows[k - from] = row(k);
+      }
+      return ChunkRows.of(rows);
     }
   }
 
@@ -212,7 +250,7 @@ public final class ChunkPlanner {
     int from = 0;
     long bytes = 0;
     for (int k = 0; k < fr.rowCount; k++) {
-      long first = fr.rows[k] * chunkRows;
+      long first = fr.row(k) * chunkRows;
       long b = (Math.min(n, first + chunkRows) - first) * bytesPerRow;
       if (k > from && (split == 0 || bytes + b > split)) {
         out.add(partition(out.size(), fr, from, k));
@@ -228,7 +266,7 @@ public final class ChunkPlanner {
 
   /** The partition of rows of chunks {@code fr.rows[from, to)}, their chunks resolved here. */
   private ArrayPartition partition(int index, FileRows fr, int from, int to) {
-    long[] rows = Arrays.copyOfRange(fr.rows, from, to);
+    ChunkRows rows = fr.rows(from, to);
     ResolvedChunks chunks = resolve(fr.spec, fr.locator, fr.resolver, rows);
     ArrayPartition p = new ArrayPartition(index, fr.spec, options.layout(), rows, chunks, IndexRanges.ALL, limit,
         null);
@@ -240,18 +278,10 @@ public final class ChunkPlanner {
   }
 
   /** Every chunk of the rows of chunks {@code rows} (ascending), runs of consecutive rows at a time. */
-  private static ResolvedChunks resolve(ArraySpec spec, ChunkLocator locator, UrlResolver resolver, long[] rows) {
+  private static ResolvedChunks resolve(ArraySpec spec, ChunkLocator locator, UrlResolver resolver, ChunkRows rows) {
     int perRow = ArrayPartition.chunksPerRow(spec);
-    ResolvedChunks.Builder b = new ResolvedChunks.Builder(spec, resolver, Math.toIntExact((long) rows.length * perRow));
-    int k = 0;
-    while (k < rows.length) {
-      int end = k + 1;
-      while (end < rows.length && rows[end] == rows[end - 1] + 1) {
-        end++;
-      }
-      b.add(locator, rows[k] * perRow, (rows[end - 1] + 1) * perRow);
-      k = end;
-    }
+    ResolvedChunks.Builder b = new ResolvedChunks.Builder(spec, resolver, Math.toIntExact((long) rows.count() * perRow));
+    rows.forEachRun((from, to) -> b.add(locator, from * perRow, to * perRow));
     return b.build();
   }
 
@@ -277,8 +307,9 @@ public final class ChunkPlanner {
         tsRows[c] = firstRow + c;
       }
     }
-    ResolvedChunks chunks = resolve(tsSpec, ts.chunkLocator(), fr.resolver, tsRows);
+    ChunkRows rows = ChunkRows.of(tsRows);
+    ResolvedChunks chunks = resolve(tsSpec, ts.chunkLocator(), fr.resolver, rows);
     return TimeSource.ofTimestamps(axis.spec(),
-        new ArrayPartition(0, tsSpec, Layout.ROWS, tsRows, chunks, IndexRanges.ALL, -1, null));
+        new ArrayPartition(0, tsSpec, Layout.ROWS, rows, chunks, IndexRanges.ALL, -1, null));
   }
 }

@@ -17,9 +17,10 @@ import org.lindi.zarr.ChunkGrid;
 /**
  * Where the chunks of a partition are, resolved on the driver (url rewrite, container entry,
  * safety policy), as primitive columns in the partition's chunk order: a location index (into a
- * small table of file URIs), offset and length per chunk; inline chunks in one byte pool. About 20
- * bytes a chunk in memory and serialised, where an object per chunk took several times that.
- * Immutable.
+ * small table of file URIs), offset and length per chunk; inline chunks in one byte pool. The
+ * columns take what the chunks need: no location column when every chunk is in the first file,
+ * lengths as ints when they fit, so the common partition costs 12 bytes a chunk in memory and
+ * serialised (an object per chunk took several times that). Immutable.
  */
 final class ResolvedChunks implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -29,37 +30,46 @@ final class ResolvedChunks implements Serializable {
   static final int INLINE = -2;
 
   static final ResolvedChunks EMPTY =
-      new ResolvedChunks(new String[0], new int[0], new long[0], new long[0], new byte[0]);
+      new ResolvedChunks(new String[0], null, new long[0], new int[0], null, new byte[0]);
 
   private final String[] locations;
+  /** Location index per chunk; null when every chunk is a range of location 0. */
   private final int[] location;
   private final long[] offset;
-  private final long[] length;
+  /** Lengths when they all fit in an int (else null, and {@link #length64} holds them). */
+  private final int[] length32;
+  private final long[] length64;
   private final byte[] inline;
 
-  private ResolvedChunks(String[] locations, int[] location, long[] offset, long[] length, byte[] inline) {
+  private ResolvedChunks(String[] locations, int[] location, long[] offset, int[] length32, long[] length64,
+      byte[] inline) {
     this.locations = locations;
     this.location = location;
     this.offset = offset;
-    this.length = length;
+    this.length32 = length32;
+    this.length64 = length64;
     this.inline = inline;
   }
 
   int size() {
-    return location.length;
+    return offset.length;
+  }
+
+  private int locationIndex(int c) {
+    return location == null ? 0 : location[c];
   }
 
   boolean isMissing(int c) {
-    return location[c] == MISSING;
+    return locationIndex(c) == MISSING;
   }
 
   boolean isInline(int c) {
-    return location[c] == INLINE;
+    return locationIndex(c) == INLINE;
   }
 
   /** The file URI of range chunk {@code c}. */
   String location(int c) {
-    return locations[location[c]];
+    return locations[locationIndex(c)];
   }
 
   long offset(int c) {
@@ -67,21 +77,21 @@ final class ResolvedChunks implements Serializable {
   }
 
   long length(int c) {
-    return length[c];
+    return length32 != null ? length32[c] : length64[c];
   }
 
   /** A copy of the bytes of inline chunk {@code c}. */
   byte[] inlineBytes(int c) {
     int from = (int) offset[c];
-    return Arrays.copyOfRange(inline, from, from + (int) length[c]);
+    return Arrays.copyOfRange(inline, from, from + (int) length(c));
   }
 
   /** Stored bytes of range chunks {@code [from, to)} (inline and missing ones are not fetched). */
   long storedBytes(int from, int to) {
     long n = 0;
     for (int c = from; c < to; c++) {
-      if (location[c] >= 0) {
-        n += Math.max(0, length[c]);
+      if (locationIndex(c) >= 0) {
+        n += Math.max(0, length(c));
       }
     }
     return n;
@@ -92,9 +102,11 @@ final class ResolvedChunks implements Serializable {
     if (!(o instanceof ResolvedChunks)) {
       return false;
     }
+    // the columns' forms follow from the chunks, so equal chunks have equal columns
     ResolvedChunks r = (ResolvedChunks) o;
     return Arrays.equals(locations, r.locations) && Arrays.equals(location, r.location)
-        && Arrays.equals(offset, r.offset) && Arrays.equals(length, r.length) && Arrays.equals(inline, r.inline);
+        && Arrays.equals(offset, r.offset) && Arrays.equals(length32, r.length32)
+        && Arrays.equals(length64, r.length64) && Arrays.equals(inline, r.inline);
   }
 
   @Override
@@ -117,9 +129,12 @@ final class ResolvedChunks implements Serializable {
     private final UrlResolver resolver;
     private final Map<Path, Integer> locationIds = new HashMap<>();
     private final List<String> locations = new ArrayList<>();
+    /** Null while every chunk so far is a range of location 0. */
     private int[] location;
     private long[] offset;
-    private long[] length;
+    /** Null once a length does not fit in an int ({@link #length64} then holds them all). */
+    private int[] length32;
+    private long[] length64;
     private byte[] inline = new byte[0];
     private int inlineSize;
     private int count;
@@ -131,9 +146,8 @@ final class ResolvedChunks implements Serializable {
     /** @param expected chunks to expect (the arrays grow past it) */
     Builder(ArraySpec spec, UrlResolver resolver, int expected) {
       this.spec = spec;
-      this.location = new int[Math.max(1, expected)];
-      this.offset = new long[location.length];
-      this.length = new long[location.length];
+      this.offset = new long[Math.max(1, expected)];
+      this.length32 = new int[offset.length];
       this.grid = spec.grid();
       this.resolver = resolver;
     }
@@ -145,19 +159,45 @@ final class ResolvedChunks implements Serializable {
     }
 
     private int next() {
-      if (count == location.length) {
+      if (count == offset.length) {
         int n = count * 2;
-        location = Arrays.copyOf(location, n);
+        location = location == null ? null : Arrays.copyOf(location, n);
         offset = Arrays.copyOf(offset, n);
-        length = Arrays.copyOf(length, n);
+        length32 = length32 == null ? null : Arrays.copyOf(length32, n);
+        length64 = length64 == null ? null : Arrays.copyOf(length64, n);
       }
       return count++;
+    }
+
+    private void setLocation(int c, int id) {
+      if (location == null) {
+        if (id == 0) {
+          return;
+        }
+        location = new int[offset.length]; // zeros: location 0 for the chunks before
+      }
+      location[c] = id;
+    }
+
+    private void setLength(int c, long len) {
+      if (length32 != null) {
+        if (len == (int) len) {
+          length32[c] = (int) len;
+          return;
+        }
+        length64 = new long[offset.length];
+        for (int i = 0; i < c; i++) {
+          length64[i] = length32[i];
+        }
+        length32 = null;
+      }
+      length64[c] = len;
     }
 
     @Override
     public void missing(long cell) {
       int c = next();
-      location[c] = MISSING;
+      setLocation(c, MISSING);
     }
 
     @Override
@@ -167,9 +207,9 @@ final class ResolvedChunks implements Serializable {
         inline = Arrays.copyOf(inline, Math.max(inline.length * 2, inlineSize + bytes.length));
       }
       System.arraycopy(bytes, 0, inline, inlineSize, bytes.length);
-      location[c] = INLINE;
+      setLocation(c, INLINE);
       offset[c] = inlineSize;
-      length[c] = bytes.length;
+      setLength(c, bytes.length);
       inlineSize += bytes.length;
     }
 
@@ -194,9 +234,9 @@ final class ResolvedChunks implements Serializable {
       lastPath = r.path();
       lastId = id;
       int c = next();
-      location[c] = id;
+      setLocation(c, id);
       offset[c] = r.offset();
-      length[c] = r.length();
+      setLength(c, r.length());
     }
 
     int count() {
@@ -204,9 +244,12 @@ final class ResolvedChunks implements Serializable {
     }
 
     ResolvedChunks build() {
-      boolean exact = count == location.length;
-      return new ResolvedChunks(locations.toArray(new String[0]), exact ? location : Arrays.copyOf(location, count),
-          exact ? offset : Arrays.copyOf(offset, count), exact ? length : Arrays.copyOf(length, count),
+      boolean exact = count == offset.length;
+      return new ResolvedChunks(locations.toArray(new String[0]),
+          location == null || exact ? location : Arrays.copyOf(location, count),
+          exact ? offset : Arrays.copyOf(offset, count),
+          length32 == null || exact ? length32 : Arrays.copyOf(length32, count),
+          length64 == null || exact ? length64 : Arrays.copyOf(length64, count),
           Arrays.copyOf(inline, inlineSize));
     }
   }
