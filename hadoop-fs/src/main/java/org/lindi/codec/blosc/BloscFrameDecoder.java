@@ -103,6 +103,8 @@ final class BloscFrameDecoder {
     int leftover = h.nbytes() % blocksize;
     byte[] src = frame.array();
     int base = frame.offset();
+    // 2-byte items: streams stored raw are unshuffled straight from the frame (c-blosc copies them)
+    int[] rawAt = byteShuffle && typesize == 2 ? new int[2] : null;
     for (int j = 0; j < nblocks; j++) {
       int start = getInt(src, base + BloscHeader.SIZE + 4 * j);
       boolean last = j == nblocks - 1 && leftover > 0;
@@ -110,22 +112,54 @@ final class BloscFrameDecoder {
       int dst = j * blocksize;
       // c-blosc leaves a block that holds less than one element unshuffled
       boolean bits = bitShuffle && size >= typesize;
-      if (byteShuffle || bits) {
-        decodeStreams(h, compressor, src, base, start, size, last, tmp, 0, j);
+      if (rawAt != null) {
+        int nsplits = decodeStreams(h, compressor, src, base, start, size, last, tmp, 0, j, rawAt);
+        unshuffle2(size, nsplits, rawAt, src, tmp, out, dst);
+      } else if (byteShuffle || bits) {
+        decodeStreams(h, compressor, src, base, start, size, last, tmp, 0, j, null);
         if (byteShuffle) {
           ByteShuffle.unshuffle(typesize, size, tmp, 0, out, dst);
         } else {
           BitShuffle.unshuffle(typesize, size, tmp, 0, out, dst, tmp, blocksize);
         }
       } else {
-        decodeStreams(h, compressor, src, base, start, size, last, out, dst, j);
+        decodeStreams(h, compressor, src, base, start, size, last, out, dst, j, null);
       }
     }
   }
 
-  /** Decodes the streams of block {@code j} (relative offset {@code start}) into target[t...]. */
-  private static void decodeStreams(BloscHeader h, BloscCompressor compressor, byte[] src,
-      int base, int start, int size, boolean leftover, byte[] target, int t, int j) {
+  /**
+   * Byte unshuffle of a block of 2-byte items whose {@code nsplits} streams were decoded into
+   * {@code tmp} or, where {@code rawAt[s] >= 0}, are stored raw at {@code src[rawAt[s]]}.
+   */
+  private static void unshuffle2(int size, int nsplits, int[] rawAt, byte[] src, byte[] tmp,
+      byte[] out, int dst) {
+    int n = size / 2;
+    byte[] plane0 = rawAt[0] >= 0 ? src : tmp;
+    int p0 = rawAt[0] >= 0 ? rawAt[0] : 0;
+    byte[] plane1 = plane0;
+    int p1 = p0 + n;
+    if (nsplits == 2 && rawAt[1] >= 0) {
+      plane1 = src;
+      p1 = rawAt[1];
+    } else if (nsplits == 2) {
+      plane1 = tmp;
+      p1 = n;
+    }
+    ByteShuffle.unshuffle2(plane0, p0, plane1, p1, out, dst, n);
+    if (size % 2 != 0) {
+      out[dst + size - 1] = plane0[p0 + size - 1]; // one stream: the tail byte follows it
+    }
+  }
+
+  /**
+   * Decodes the streams of block {@code j} (relative offset {@code start}) into target[t...];
+   * returns their number. With {@code rawAt}, a stream {@code s} stored raw is not copied:
+   * {@code rawAt[s]} is set to its position in {@code src} (-1 for the streams decoded).
+   */
+  private static int decodeStreams(BloscHeader h, BloscCompressor compressor, byte[] src,
+      int base, int start, int size, boolean leftover, byte[] target, int t, int j,
+      int[] rawAt) {
     int typesize = h.typesize();
     int cbytes = h.cbytes();
     // c-blosc 1.21's rule; the size condition keeps frames from before the split flag readable
@@ -151,10 +185,16 @@ final class BloscFrameDecoder {
             + " bytes (" + h + ")");
       }
       int produced;
-      if (len == neblock) {
+      if (len == neblock && rawAt != null) {
+        rawAt[s] = base + offset; // stored uncompressed: read in place
+        produced = neblock;
+      } else if (len == neblock) {
         System.arraycopy(src, base + offset, target, t, neblock); // stored uncompressed
         produced = neblock;
       } else {
+        if (rawAt != null) {
+          rawAt[s] = -1;
+        }
         produced = compressor.decompress(src, base + offset, len, target, t, neblock);
       }
       if (produced != neblock) {
@@ -166,5 +206,6 @@ final class BloscFrameDecoder {
       offset += len;
       t += neblock;
     }
+    return nsplits;
   }
 }

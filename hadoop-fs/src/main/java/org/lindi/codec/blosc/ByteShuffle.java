@@ -78,11 +78,18 @@ final class ByteShuffle {
    * 16-bit rounds of {@link #transposeBlocks} on two longs, then the 32-bit halves recombined.
    */
   static void unshuffle2(byte[] src, int s, byte[] dst, int d, int n) {
-    int p1 = s + n;
+    unshuffle2(src, s, src, s + n, dst, d, n);
+  }
+
+  /**
+   * {@link #unshuffle2} with the two planes in separate places: plane 0 at {@code src0[s]}, plane 1
+   * at {@code src1[p1]} (a plane Blosc stored raw is read straight from the frame, not copied).
+   */
+  static void unshuffle2(byte[] src0, int s, byte[] src1, int p1, byte[] dst, int d, int n) {
     int i = 0;
     for (; i <= n - 8; i += 8, d += 16) {
-      long a = getLong(src, s + i);
-      long b = getLong(src, p1 + i);
+      long a = getLong(src0, s + i);
+      long b = getLong(src1, p1 + i);
       long t;
       t = ((a >>> 8) ^ b) & 0x00FF00FF00FF00FFL; b ^= t; a ^= t << 8;
       t = ((a >>> 16) ^ b) & 0x0000FFFF0000FFFFL; b ^= t; a ^= t << 16;
@@ -91,8 +98,8 @@ final class ByteShuffle {
       putLong(dst, d + 8, (a >>> 32) | (b & HIGH_HALF));
     }
     for (; i < n; i++, d += 2) {
-      dst[d] = src[s + i];
-      dst[d + 1] = src[p1 + i];
+      dst[d] = src0[s + i];
+      dst[d + 1] = src1[p1 + i];
     }
   }
 
