@@ -19,11 +19,7 @@ class ReaderBench {
   @Test
   @Timeout(value = 600, unit = TimeUnit.SECONDS)
   void batchesOnly() throws Exception {
-    String file = System.getProperty("lindi.bench");
-    assumeTrue(file != null && !file.isEmpty(), "set -Dlindi.bench=<lindi file>");
-    Dataset<Row> df = SharedSpark.session().read().format("lindi").option("dataset", "data").load(file);
-    LindiScan scan = (LindiScan) ((org.apache.spark.sql.execution.datasources.v2.BatchScanExec)
-        df.queryExecution().executedPlan().collectLeaves().head()).scan();
+    LindiScan scan = scan();
     org.apache.hadoop.conf.Configuration conf = SharedSpark.session().sparkContext().hadoopConfiguration();
     for (int run = 0; run < 10; run++) {
       long t0 = System.nanoTime();
@@ -45,11 +41,7 @@ class ReaderBench {
   @Test
   @Timeout(value = 600, unit = TimeUnit.SECONDS)
   void unsafeRowsOnly() throws Exception {
-    String file = System.getProperty("lindi.bench");
-    assumeTrue(file != null && !file.isEmpty(), "set -Dlindi.bench=<lindi file>");
-    Dataset<Row> df = SharedSpark.session().read().format("lindi").option("dataset", "data").load(file);
-    LindiScan scan = (LindiScan) ((org.apache.spark.sql.execution.datasources.v2.BatchScanExec)
-        df.queryExecution().executedPlan().collectLeaves().head()).scan();
+    LindiScan scan = scan();
     org.apache.hadoop.conf.Configuration conf = SharedSpark.session().sparkContext().hadoopConfiguration();
     for (int run = 0; run < 10; run++) {
       long t0 = System.nanoTime();
@@ -69,5 +61,14 @@ class ReaderBench {
       System.out.printf("rows reader run %d: %.3f s (thread CPU %.3f s), %.2f GB/s on one thread (%d)%n", run, s,
           cpu, bytes / s / 1e9, check);
     }
+  }
+
+  /** The scan of {@code data} in the file named by {@code -Dlindi.bench} (the test is skipped without it). */
+  private static LindiScan scan() {
+    String file = System.getProperty("lindi.bench");
+    assumeTrue(file != null && !file.isEmpty(), "set -Dlindi.bench=<lindi file>");
+    Dataset<Row> df = SharedSpark.session().read().format("lindi").option("dataset", "data").load(file);
+    return (LindiScan) ((org.apache.spark.sql.execution.datasources.v2.BatchScanExec)
+        df.queryExecution().executedPlan().collectLeaves().head()).scan();
   }
 }
