@@ -34,7 +34,7 @@ class LayeringTest {
       Map.entry("codec", Set.of("error", "zarr")),
       Map.entry("codec.blosc", Set.of("error", "zarr", "codec")),
       Map.entry("io", Set.of("error", "rfs", "container", "codec")),
-      Map.entry("hdf5", Set.of("error", "zarr", "codec")),
+      Map.entry("hdf5", Set.of("error", "zarr", "codec", "codec.blosc")),
       Map.entry("tree", Set.of("error", "rfs", "zarr")),
       Map.entry("chunk", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5")),
       Map.entry("", Set.of("error", "zarr", "codec", "rfs", "container", "io", "hdf5", "tree", "chunk")),
