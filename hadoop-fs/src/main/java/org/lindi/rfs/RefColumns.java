@@ -247,7 +247,8 @@ final class RefColumns {
     return order;
   }
 
-  private int addKey(String key) {
+  /** Grows the columns (by doubling) when they are full. */
+  private void roomForOneMore() {
     if (count == url.length) {
       int capacity = count * 2;
       url = Arrays.copyOf(url, capacity);
@@ -257,6 +258,10 @@ final class RefColumns {
     if (count + 2 > keyStart.length) {
       keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
     }
+  }
+
+  private int addKey(String key) {
+    roomForOneMore();
     keyStart[count] = keyPoolSize;
     appendUtf8(key);
     keyStart[count + 1] = keyPoolSize;
@@ -264,15 +269,7 @@ final class RefColumns {
   }
 
   private int addKey(byte[] src, int from, int to) {
-    if (count == url.length) {
-      int capacity = count * 2;
-      url = Arrays.copyOf(url, capacity);
-      offset = Arrays.copyOf(offset, capacity);
-      length = Arrays.copyOf(length, capacity);
-    }
-    if (count + 2 > keyStart.length) {
-      keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
-    }
+    roomForOneMore();
     keyStart[count] = keyPoolSize;
     ensureKeyPool((long) keyPoolSize + (to - from));
     System.arraycopy(src, from, keyPool, keyPoolSize, to - from);
