@@ -8,6 +8,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 import org.lindi.codec.ByteSlice;
 import org.lindi.codec.Codec;
 import org.lindi.codec.DecodeContext;
+import org.lindi.codec.blosc.BitShuffle;
 import org.lindi.error.CodecException;
 import org.lindi.error.DecompressionLimitException;
 
@@ -83,6 +84,9 @@ public final class Hdf5BitshuffleCodec implements Codec {
     }
     int elements = (int) (total / itemSize);
     byte[] out = context.scratch((int) total);
+    // intermediate byte planes, only for item sizes other than 1, 2, 4 and 8 bytes
+    int scratchBytes = BitShuffle.scratchBytes(itemSize, Math.min(block, elements) * itemSize);
+    byte[] scratch = scratchBytes == 0 ? null : new byte[scratchBytes];
     int done = 0;
     while (done < elements - elements % 8) {
       int n = Math.min(block, elements - done);
@@ -90,7 +94,7 @@ public final class Hdf5BitshuffleCodec implements Codec {
       int bytes = n * itemSize;
       if (compression == NO_COMPRESSION) {
         need(end - pos, bytes, done);
-        BitUnshuffle.block(in, pos, out, done * itemSize, n, itemSize);
+        BitShuffle.unshuffle(itemSize, bytes, in, pos, out, done * itemSize, scratch, 0);
         pos += bytes;
       } else {
         need(end - pos, 4, done);
@@ -99,7 +103,7 @@ public final class Hdf5BitshuffleCodec implements Codec {
         need(end - pos, stored, done);
         byte[] plain = context.temp(bytes);
         inflate(in, pos, (int) stored, plain, bytes, done);
-        BitUnshuffle.block(plain, 0, out, done * itemSize, n, itemSize);
+        BitShuffle.unshuffle(itemSize, bytes, plain, 0, out, done * itemSize, scratch, 0);
         pos += (int) stored;
       }
       done += n;

@@ -10,9 +10,9 @@ import static org.lindi.codec.blosc.LittleEndian.putLong;
  * multiple of 8 (otherwise the block is stored as is) and never shuffles the bytes past the last
  * whole element. Items of 1, 2, 4 and 8 bytes go through {@link BitShuffleLanes}; other sizes
  * work as a byte shuffle into planes plus an 8x8 bit transpose per 8 elements, slice by slice of
- * the block.
+ * the block. Public for the HDF5 bitshuffle filter, whose blocks have the same layout.
  */
-final class BitShuffle {
+public final class BitShuffle {
   /**
    * Bit-row bytes (8 elements each) handled per pass: each pass goes through a few intermediate
    * arrays, so a slice (8192 elements) keeps them in L1/L2 however large the block; c-blosc's
@@ -27,7 +27,7 @@ final class BitShuffle {
    * Bit rows in {@code src} to elements in {@code dst}; {@code tmp} (at {@code t}) holds
    * {@link #scratchBytes} bytes of intermediate byte planes. The three regions must not overlap.
    */
-  static void unshuffle(
+  public static void unshuffle(
       int typesize, int size, byte[] src, int s, byte[] dst, int d, byte[] tmp, int t) {
     int n = size / typesize;
     if (n % 8 != 0) {
@@ -65,7 +65,7 @@ final class BitShuffle {
   }
 
   /** Bytes of scratch {@link #unshuffle} and {@link #shuffle} need for a block of {@code size}. */
-  static int scratchBytes(int typesize, int size) {
+  public static int scratchBytes(int typesize, int size) {
     // BitShuffleLanes keeps its own per-thread rows
     return BitShuffleLanes.handles(typesize) ? 0 : Math.min(size, typesize * 8 * SLICE_COLUMNS);
   }

@@ -17,10 +17,9 @@ import static org.lindi.codec.blosc.LittleEndian.putLong;
  * (AVX2 or AVX-512 where present): 2-3x the speed of the same transposes done per lane on longs
  * read from the byte array (measured on 512 KB blocks). The rows are copied in from the bit rows
  * and out to the elements (8 rows per loop, 64 bytes per lane) by plain loads and stores. Each
- * swap is its own inverse, so shuffling runs the rounds in reverse order. Public for the HDF5
- * bitshuffle filter, whose blocks have the same layout.
+ * swap is its own inverse, so shuffling runs the rounds in reverse order.
  */
-public final class BitShuffleLanes {
+final class BitShuffleLanes {
   /** Longs of scratch per slice: 128 KB, {@code 8 * typesize} rows (stays in L2). */
   static final int SLICE_LONGS = 16384;
 
@@ -38,7 +37,7 @@ public final class BitShuffleLanes {
   private BitShuffleLanes() {}
 
   /** True for the item sizes handled here. */
-  public static boolean handles(int typesize) {
+  static boolean handles(int typesize) {
     return typesize == 1 || typesize == 2 || typesize == 4 || typesize == 8;
   }
 
@@ -46,7 +45,7 @@ public final class BitShuffleLanes {
    * Bit rows of {@code n} elements (a multiple of 8) of {@code typesize} ({@link #handles}) bytes
    * in {@code src[s..]} to the elements in {@code dst[d..]}; the regions must not overlap.
    */
-  public static void unshuffle(int typesize, int n, byte[] src, int s, byte[] dst, int d) {
+  static void unshuffle(int typesize, int n, byte[] src, int s, byte[] dst, int d) {
     transpose(typesize, n, src, s, dst, d, false);
   }
 
