@@ -67,20 +67,23 @@ public final class NoopFloorBench {
         }
       }
     }
+    Map<String, Double> medians = new LinkedHashMap<>();
     for (int k = 0; k < names.length; k++) {
       String n = "floor.noop." + names[k];
       double t = Figures.median(wall[k]);
+      medians.put(names[k], t);
       Figures.value(n + ".time", t, "s");
       Figures.value(n + ".process_cpu", Figures.median(cpu[k]), "s");
       if (!names[k].endsWith("1chunk") && !names[k].endsWith("30000")) {
         Figures.value(n + ".decoded_throughput", SparkBench.DECODED / t / 1e6, "MB/s");
       }
     }
-    if (only == null) {
-      double fixed = Figures.median(wall[4]);
+    if (medians.keySet().containsAll(List.of("lindi_rows", "lindi_rows_1chunk", "ready_rows"))) {
+      double rows = medians.get("lindi_rows");
+      double chunks = (double) SparkBench.ROWS / SparkBench.CHUNK_ROWS;
       Figures.value("floor.noop.lindi_rows.throughput_beyond_one_chunk_query",
-          SparkBench.DECODED * (1 - 1.0 / 60) / (Figures.median(wall[0]) - fixed) / 1e6, "MB/s");
-      Figures.ratio("floor.noop.lindi_rows_over_ready_rows", Figures.median(wall[0]) / Figures.median(wall[2]));
+          SparkBench.DECODED * (1 - 1 / chunks) / (rows - medians.get("lindi_rows_1chunk")) / 1e6, "MB/s");
+      Figures.ratio("floor.noop.lindi_rows_over_ready_rows", rows / medians.get("ready_rows"));
     }
     spark.stop();
   }
